@@ -1,0 +1,200 @@
+import { detectColumns, findHeader } from './detect-columns.ts';
+import type { Furniture } from './furniture.ts';
+import { joinCellLines, typicalPitch, type CellLine } from './join-lines.ts';
+import { groupLines, splitAt } from './lines.ts';
+import type { Column, ColumnRole, HeaderRow, PageItems, ParseWarning, TextItem } from './types.ts';
+
+/** A table row as printed: the lines of each cell, over one or more pages. */
+export interface RawRow {
+  vid: string;
+  cells: Record<Exclude<ColumnRole, 'other'>, CellLine[]>;
+  pageStart: number;
+  pageEnd: number;
+}
+
+export interface AssembledTable {
+  rows: RawRow[];
+  /** Columns of the first header found. */
+  columns: Column[];
+  /** Typical line pitch of the table's cells. */
+  pitch: number;
+  /** Text width of each column: the widest line printed in it. */
+  widths: Record<CellRole, number>;
+  /** First page that holds the table header; pages before it are the cover and introduction. */
+  firstTablePage: number | null;
+  warnings: ParseWarning[];
+}
+
+type CellRole = Exclude<ColumnRole, 'other'>;
+
+function emptyCells(): RawRow['cells'] {
+  return { vid: [], document: [], paragraph: [], question: [], answer: [] };
+}
+
+/**
+ * Walks the pages in order and cuts the table body into rows. A row starts at the first line of a
+ * filled VraagID cell and runs until the next one, across page breaks: the continuation on the
+ * next page has an empty VraagID cell, so its lines join the row that is still open.
+ */
+export function assembleRows(pages: readonly PageItems[], furniture: Furniture): AssembledTable {
+  const rows: RawRow[] = [];
+  const warnings: ParseWarning[] = [];
+  let header: HeaderRow | null = null;
+  let firstColumns: Column[] = [];
+  let firstTablePage: number | null = null;
+  let open: RawRow | null = null;
+
+  for (const page of pages) {
+    const drop = furniture.byPage.get(page.page);
+    const found = findHeader(page);
+    let body: TextItem[];
+    if (found) {
+      body = page.items.filter((it) => it.y >= found.bottom - it.size * 0.3 && !drop?.has(it));
+      header = detectColumns(found, page.page, body);
+      if (firstTablePage === null) {
+        firstTablePage = page.page;
+        firstColumns = header.columns;
+      }
+    } else if (header) {
+      body = page.items.filter((it) => !drop?.has(it));
+      if (body.length === 0) continue;
+      if (!fitsColumns(body, header.columns)) {
+        // The table has ended: what follows is not laid out in its columns.
+        warnings.push({ kind: 'skipped-text', page: page.page, message: `page ${page.page}: text outside the table skipped` });
+        header = null;
+        open = null;
+        continue;
+      }
+    } else {
+      continue;
+    }
+
+    const byColumn = assignToColumns(body, header.columns, page.page);
+    const vidLines = byColumn.get('vid') ?? [];
+    const anchors = vidCells(vidLines);
+    const pageRows: RawRow[] = anchors.map((a) => ({ vid: a.text, cells: emptyCells(), pageStart: page.page, pageEnd: page.page }));
+    for (const [i, a] of anchors.entries()) pageRows[i]!.cells.vid.push(...a.lines);
+
+    for (const [role, lines] of byColumn) {
+      if (role === 'vid' || role === 'other') continue;
+      for (const line of lines) {
+        const idx = rowIndexFor(line, anchors);
+        let target: RawRow | null = idx >= 0 ? pageRows[idx]! : open;
+        if (!target) {
+          warnings.push({
+            kind: 'missing-vid',
+            page: page.page,
+            message: `page ${page.page}: text in column "${role}" before the first VraagID: "${clip(line.text)}"`,
+          });
+          continue;
+        }
+        if (idx < 0 && target === open) target.pageEnd = page.page;
+        target.cells[role].push(line);
+      }
+    }
+    // VID-column lines above the first anchor (a wrapped VID continuing from the previous page) are rare; ignore.
+    rows.push(...pageRows);
+    if (pageRows.length > 0) open = pageRows[pageRows.length - 1]!;
+  }
+
+  const pitch = typicalPitch(rows.flatMap((r) => r.cells.answer.concat(r.cells.question)).sort(byPageY));
+  const widths = { vid: 0, document: 0, paragraph: 0, question: 0, answer: 0 };
+  for (const row of rows) {
+    for (const role of Object.keys(widths) as CellRole[]) {
+      for (const l of row.cells[role]) widths[role] = Math.max(widths[role], l.right - l.x);
+    }
+  }
+  return { rows, columns: firstColumns, pitch, widths, firstTablePage, warnings };
+}
+
+function byPageY(a: CellLine, b: CellLine): number {
+  return a.page - b.page || a.y - b.y;
+}
+
+function clip(s: string): string {
+  return s.length > 60 ? s.slice(0, 57) + '…' : s;
+}
+
+/** Index of the row a line belongs to: the last anchor at or above it (half a line of slack). */
+function rowIndexFor(line: CellLine, anchors: readonly VidCell[]): number {
+  let idx = -1;
+  for (let i = 0; i < anchors.length; i++) {
+    if (anchors[i]!.y - line.size * 0.5 <= line.y) idx = i;
+    else break;
+  }
+  return idx;
+}
+
+interface VidCell {
+  text: string;
+  y: number;
+  lines: CellLine[];
+}
+
+/**
+ * The filled VraagID cells of a page. A VID may wrap in a narrow column ("VID-" / "0318"): a line
+ * continues the cell above when that one has no digit yet or ends in a hyphen.
+ */
+function vidCells(lines: readonly CellLine[]): VidCell[] {
+  const cells: VidCell[] = [];
+  for (const line of lines) {
+    const last = cells[cells.length - 1];
+    const continues =
+      last !== undefined && line.y - last.lines[last.lines.length - 1]!.y < line.size * 1.6 && (!/\d/.test(last.text) || /-$/.test(last.text));
+    if (continues) {
+      last.text = /-$/.test(last.text) ? last.text + line.text : `${last.text} ${line.text}`;
+      last.lines.push(line);
+    } else {
+      cells.push({ text: line.text, y: line.y, lines: [line] });
+    }
+  }
+  return cells;
+}
+
+/** Assigns each item to the column it starts in, cutting runs that cross into the next column. */
+function assignToColumns(items: readonly TextItem[], columns: readonly Column[], page: number): Map<ColumnRole, CellLine[]> {
+  const perColumn = new Map<number, TextItem[]>();
+  const queue = [...items];
+  while (queue.length > 0) {
+    const it = queue.pop()!;
+    const ci = columnIndex(it.x, columns);
+    const col = columns[ci]!;
+    if (it.x + it.w > col.right + it.size * 0.5) {
+      const parts = splitAt(it, col.right);
+      if (parts) {
+        queue.push(parts[0], parts[1]);
+        continue;
+      }
+    }
+    let list = perColumn.get(ci);
+    if (!list) perColumn.set(ci, (list = []));
+    list.push(it);
+  }
+  const out = new Map<ColumnRole, CellLine[]>();
+  for (const [ci, list] of perColumn) {
+    const role = columns[ci]!.role;
+    const lines = groupLines(list).map((l) => ({ text: l.text, page, y: l.y, x: l.x, right: l.right, size: l.size }));
+    out.set(role, (out.get(role) ?? []).concat(lines).sort((a, b) => a.y - b.y));
+  }
+  return out;
+}
+
+function columnIndex(x: number, columns: readonly Column[]): number {
+  for (let i = columns.length - 1; i >= 0; i--) if (x >= columns[i]!.left - 0.01) return i;
+  return 0;
+}
+
+/**
+ * Whether a page without a header row still continues the table: little of its text may run
+ * across the column bounds (free text, such as a closing page, runs across all of them).
+ */
+function fitsColumns(items: readonly TextItem[], columns: readonly Column[]): boolean {
+  let crossing = 0;
+  for (const it of items) {
+    const col = columns[columnIndex(it.x, columns)]!;
+    if (it.x + it.w > col.right + it.size * 2) crossing++;
+  }
+  return crossing <= items.length * 0.25;
+}
+
+export type { CellRole };

@@ -1,0 +1,219 @@
+import { groupLines, splitWords, type Line } from './lines.ts';
+import type { Column, ColumnRole, HeaderRow, PageItems, TextItem } from './types.ts';
+
+/**
+ * Header labels seen in NvIs from different care offices and years. Matched against the folded,
+ * lower-cased label with punctuation removed ("Vraag-ID" → "vraag id", "Nr." → "nr").
+ */
+const LABEL_PATTERNS: ReadonlyArray<readonly [ColumnRole, RegExp]> = [
+  ['vid', /^(vraag ?(id|nr|nummer|no)|vid|id|nr|nummer|no|volgnummer|vraagnummer|#|kenmerk)$/],
+  ['document', /^(document(naam|en)?|inkoopdocument|brondocument|bron|stuk)$/],
+  [
+    'paragraph',
+    /^(paragraaf|par|hoofdstuk|onderdeel|artikel|sectie|paragraafnummer|(hoofdstuk|paragraaf|onderdeel)( ?\/ ?(paragraaf|artikel|onderdeel))+)$/,
+  ],
+  ['question', /^(vraag|vragen|vraagstelling|gestelde vraag|vraag zorgaanbieder)$/],
+  ['answer', /^(antwoord(en)?|beantwoording|reactie|antwoord (zorgkantoor|zorgkantoren))$/],
+  ['other', /^(pagina|pag|blz|p|datum|categorie|thema|onderwerp|regio|status|wijziging|tekst|citaat)$/],
+];
+
+export function normaliseLabel(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[.:;()'"*]/g, '')
+    .replace(/[-_]/g, ' ')
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function labelRole(text: string): ColumnRole | null {
+  const norm = normaliseLabel(text);
+  for (const [role, re] of LABEL_PATTERNS) if (re.test(norm)) return role;
+  return null;
+}
+
+interface Label {
+  role: ColumnRole;
+  label: string;
+  x0: number;
+  x1: number;
+}
+
+interface Phrase {
+  words: TextItem[];
+  x0: number;
+  x1: number;
+}
+
+/** Words closer than ~half a font size belong to one label ("Vraag ID"); wider gaps separate labels. */
+function phrases(words: TextItem[]): Phrase[] {
+  const sorted = [...words].sort((a, b) => a.x - b.x);
+  const out: Phrase[] = [];
+  for (const w of sorted) {
+    const last = out[out.length - 1];
+    if (last && w.x - last.x1 < w.size * 0.6) {
+      last.words.push(w);
+      last.x1 = Math.max(last.x1, w.x + w.w);
+    } else {
+      out.push({ words: [w], x0: w.x, x1: w.x + w.w });
+    }
+  }
+  return out;
+}
+
+/** Reads one phrase as one label, or as several labels set too close together ("Nr. Vraag"). */
+function phraseLabels(p: Phrase): Label[] | null {
+  const text = p.words.map((w) => w.str).join(' ');
+  const role = labelRole(text);
+  if (role) return [{ role, label: text, x0: p.x0, x1: p.x1 }];
+  // Split into consecutive word groups that are each a label; prefer fewest groups.
+  const n = p.words.length;
+  const best: Array<Label[] | null> = new Array(n + 1).fill(null);
+  best[0] = [];
+  for (let end = 1; end <= n; end++) {
+    for (let start = 0; start < end; start++) {
+      const prev = best[start];
+      if (!prev) continue;
+      const ws = p.words.slice(start, end);
+      const t = ws.map((w) => w.str).join(' ');
+      const r = labelRole(t);
+      if (!r) continue;
+      const last = ws[ws.length - 1]!;
+      const cand = [...prev, { role: r, label: t, x0: ws[0]!.x, x1: last.x + last.w }];
+      const cur = best[end];
+      if (!cur || cand.length < cur.length) best[end] = cand;
+    }
+  }
+  return best[n] ?? null;
+}
+
+/** Labels of a header candidate, or null when the line is not a plausible table header. */
+function readHeaderLabels(words: TextItem[]): Label[] | null {
+  const labels: Label[] = [];
+  let unknown = 0;
+  for (const p of phrases(words)) {
+    const ls = phraseLabels(p);
+    if (ls) labels.push(...ls);
+    else {
+      unknown++;
+      labels.push({ role: 'other', label: p.words.map((w) => w.str).join(' '), x0: p.x0, x1: p.x1 });
+    }
+  }
+  const roles = new Set(labels.map((l) => l.role));
+  if (!roles.has('question') || !roles.has('answer')) return null;
+  const known = labels.length - unknown;
+  if (known < 3 || unknown > 1) return null;
+  // Each role at most once, except 'other'.
+  const counts = new Map<ColumnRole, number>();
+  for (const l of labels) counts.set(l.role, (counts.get(l.role) ?? 0) + 1);
+  for (const [role, c] of counts) if (role !== 'other' && c > 1) return null;
+  // Question must come before answer, left to right, in every NvI layout we know.
+  const q = labels.findIndex((l) => l.role === 'question');
+  const a = labels.findIndex((l) => l.role === 'answer');
+  return q < a ? labels : null;
+}
+
+/** Labels split over two lines ("Vraag-" / "nummer") are merged by horizontal overlap. */
+function mergeTwoLines(first: Line, second: Line): TextItem[] {
+  const top = first.items.flatMap(splitWords);
+  const bottom = second.items.flatMap(splitWords);
+  const merged = top.map((w) => ({ ...w }));
+  for (const b of bottom) {
+    const host = merged.find((w) => b.x < w.x + w.w + w.size && b.x + b.w > w.x - w.size);
+    if (host) {
+      host.str = host.str.endsWith('-') ? host.str.slice(0, -1) + b.str : `${host.str} ${b.str}`;
+      host.w = Math.max(host.x + host.w, b.x + b.w) - host.x;
+    } else merged.push({ ...b, y: first.y });
+  }
+  return merged;
+}
+
+/** Finds the header row on a page: the first line (or pair of lines) whose labels name the columns. */
+export function findHeader(page: PageItems): { labels: Label[]; top: number; bottom: number } | null {
+  const lines = groupLines(page.items);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const single = readHeaderLabels(line.items.flatMap(splitWords));
+    const next = lines[i + 1];
+    const canPair = next !== undefined && next.y - line.y < line.size * 1.6;
+    const paired = canPair ? readHeaderLabels(mergeTwoLines(line, next)) : null;
+    const best = paired && (!single || paired.length > single.length || hasVid(paired) > hasVid(single)) ? paired : single;
+    if (!best) continue;
+    const usedNext = best === paired;
+    const last = usedNext ? next! : line;
+    return { labels: best, top: line.y, bottom: last.y + last.size };
+  }
+  return null;
+}
+
+function hasVid(labels: Label[]): number {
+  return labels.some((l) => l.role === 'vid') ? 1 : 0;
+}
+
+/**
+ * Turns header labels into column bounds. Labels may be left-aligned or centred over their
+ * column, so the bound between two columns is taken from the body text: the widest vertical
+ * strip between the two labels that no text run crosses (the gutter), at its right end, where
+ * the next column's text starts. When runs cross everywhere (a producer that writes a whole row
+ * as one run), the least-crossed strip wins and the runs are cut there later.
+ */
+export function detectColumns(
+  header: { labels: Label[]; top: number; bottom: number },
+  page: number,
+  body: readonly TextItem[],
+): HeaderRow {
+  const labels = [...header.labels].sort((a, b) => a.x0 - b.x0);
+  const columns: Column[] = labels.map((l) => ({ role: l.role, label: l.label, left: l.x0, right: l.x1 }));
+  for (let i = 1; i < labels.length; i++) {
+    const prev = labels[i - 1]!;
+    const cur = labels[i]!;
+    columns[i]!.left = gutter(prev.x1, cur.x0, body) ?? cur.x0 - 0.5;
+  }
+  for (let i = 0; i < columns.length; i++) {
+    columns[i]!.right = columns[i + 1]?.left ?? Number.POSITIVE_INFINITY;
+  }
+  columns[0]!.left = Number.NEGATIVE_INFINITY;
+  return { page, columns, top: header.top, bottom: header.bottom };
+}
+
+function gutter(from: number, to: number, body: readonly TextItem[]): number | null {
+  if (to - from < 0.5) return null;
+  // Sweep the crossing count over the interval in 0.5pt steps: cheap and precise enough.
+  const step = 0.5;
+  const n = Math.ceil((to - from) / step);
+  const crossings = new Int32Array(n + 1);
+  let seen = 0;
+  for (const it of body) {
+    const a = it.x;
+    const b = it.x + it.w;
+    if (b <= from || a >= to) continue;
+    seen++;
+    const i0 = Math.max(0, Math.ceil((a - from) / step));
+    const i1 = Math.min(n, Math.floor((b - from) / step));
+    for (let i = i0; i <= i1; i++) crossings[i]!++;
+  }
+  if (seen === 0) return null;
+  let min = Number.POSITIVE_INFINITY;
+  for (const c of crossings) min = Math.min(min, c);
+  let bestStart = -1;
+  let bestLen = -1;
+  for (let i = 0; i <= n; ) {
+    if (crossings[i] !== min) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 <= n && crossings[j + 1] === min) j++;
+    // Prefer the widest strip; on ties the rightmost, nearest the next label.
+    if (j - i >= bestLen) {
+      bestLen = j - i;
+      bestStart = i;
+    }
+    i = j + 1;
+  }
+  const end = bestStart + bestLen;
+  return Math.min(from + end * step, to);
+}

@@ -1,0 +1,136 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { IngestError } from './errors.ts';
+import { loadPdfJs } from './pdfjs.ts';
+import type { ExtractedPdf, PageItems, TextItem } from './types.ts';
+
+export interface ExtractOptions {
+  /** Name used in error messages. */
+  file: string;
+  /** Refuse documents with more pages than this. */
+  maxPages?: number;
+  onPage?: (page: number, pageCount: number) => void;
+}
+
+const DEFAULT_MAX_PAGES = 5000;
+
+/** Local font data for pdf.js: nothing is fetched from outside. */
+function pdfJsAssetDirs(): { standardFontDataUrl: string; cMapUrl: string } {
+  const fromPdfParse = createRequire(createRequire(import.meta.url).resolve('pdf-parse'));
+  const root = path.dirname(fromPdfParse.resolve('pdfjs-dist/package.json'));
+  return {
+    standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
+    cMapUrl: path.join(root, 'cmaps') + path.sep,
+  };
+}
+
+/** Cheap structural checks that give a precise reason before pdf.js gives a vague one. */
+export function checkPdfBytes(data: Uint8Array, file: string): void {
+  if (data.length === 0) throw new IngestError('not-pdf', file, 'not a PDF: the file is empty');
+  const head = Buffer.from(data.subarray(0, 1024)).toString('latin1');
+  if (!head.includes('%PDF-')) {
+    throw new IngestError('not-pdf', file, 'not a PDF: no %PDF- signature at the start of the file');
+  }
+  const tail = Buffer.from(data.subarray(Math.max(0, data.length - 2048))).toString('latin1');
+  if (!tail.includes('%%EOF')) {
+    throw new IngestError('truncated', file, 'truncated or corrupt: the end-of-file marker (%%EOF) is missing');
+  }
+}
+
+/**
+ * Reads every page's text items with their positions, normalised to upright top-down coordinates
+ * whatever the page rotation. Text that is not horizontal (watermarks, rotated labels) is dropped:
+ * it never belongs to a table cell.
+ */
+export async function extractItems(data: Uint8Array, options: ExtractOptions): Promise<ExtractedPdf> {
+  const { file } = options;
+  checkPdfBytes(data, file);
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    data,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    ...pdfJsAssetDirs(),
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => {});
+    throw classifyLoadError(err, file);
+  }
+  try {
+    const pageCount = doc.numPages;
+    const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+    if (pageCount > maxPages) {
+      throw new IngestError('too-large', file, `too many pages: ${pageCount} (the limit is ${maxPages})`);
+    }
+    const metaTitle = await readMetaTitle(doc);
+    const pages: PageItems[] = [];
+    for (let n = 1; n <= pageCount; n++) {
+      pages.push(await readPage(doc, n, file));
+      options.onPage?.(n, pageCount);
+    }
+    return { pageCount, pages, metaTitle };
+  } finally {
+    await doc.destroy().catch(() => {});
+  }
+}
+
+type PdfDoc = Awaited<ReturnType<Awaited<ReturnType<typeof loadPdfJs>>['getDocument']>['promise']>;
+
+async function readMetaTitle(doc: PdfDoc): Promise<string | null> {
+  try {
+    const meta = await doc.getMetadata();
+    const info = meta.info as { Title?: unknown } | undefined;
+    const title = typeof info?.Title === 'string' ? info.Title.trim() : '';
+    return title || null;
+  } catch {
+    return null;
+  }
+}
+
+async function readPage(doc: PdfDoc, n: number, file: string): Promise<PageItems> {
+  const pdfjs = await loadPdfJs();
+  try {
+    const page = await doc.getPage(n);
+    const viewport = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    const items: TextItem[] = [];
+    for (const raw of content.items) {
+      if (!('str' in raw) || raw.str.trim() === '') continue;
+      const m = pdfjs.Util.transform(viewport.transform, raw.transform) as number[];
+      const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = m;
+      // Upright, left-to-right text only: the x axis of the glyphs must point right.
+      if (a <= 0 || Math.abs(b) > Math.abs(a) * 0.05) continue;
+      const size = Math.hypot(c, d);
+      if (!(size > 0)) continue;
+      const scaleX = Math.hypot(a, b) / Math.hypot(raw.transform[0] ?? 1, raw.transform[1] ?? 0);
+      const w = raw.width * (Number.isFinite(scaleX) && scaleX > 0 ? scaleX : 1);
+      items.push({ str: raw.str, x: e, y: f - size, w, size });
+    }
+    page.cleanup();
+    return { page: n, width: viewport.width, height: viewport.height, items };
+  } catch (err) {
+    if (err instanceof IngestError) throw err;
+    throw new IngestError('corrupt', file, `corrupt page: ${describe(err)}`, n);
+  }
+}
+
+function classifyLoadError(err: unknown, file: string): IngestError {
+  const name = (err as { name?: string } | null)?.name ?? '';
+  if (name === 'PasswordException') {
+    return new IngestError('encrypted', file, 'password-protected: the PDF cannot be opened without a password');
+  }
+  if (name === 'InvalidPDFException') {
+    return new IngestError('corrupt', file, `truncated or corrupt: ${describe(err)}`);
+  }
+  return new IngestError('corrupt', file, `cannot be read as a PDF: ${describe(err)}`);
+}
+
+function describe(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.replace(/\s+/g, ' ').trim().slice(0, 200) || 'unknown error';
+}

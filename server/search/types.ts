@@ -1,0 +1,71 @@
+/**
+ * The contract between the search engine and the rest of the server. The engine knows text and
+ * ranking; loaders turn its hits into pages and API responses.
+ */
+
+/** What the engine indexes for one Q&A record. */
+export interface IndexRecord {
+  /** qa.id in the database. */
+  id: number;
+  notaId: number;
+  vid: string;
+  /** Numeric part of the VID ("VID-0318" → 318), for lookups typed as "318" or "vid 318". */
+  vidNumber: number | null;
+  /** Position in its nota's table. */
+  seq: number;
+  document: string;
+  documentKey: string;
+  paragraph: string;
+  paragraphKey: string;
+  question: string;
+  answer: string;
+}
+
+export interface SearchFilter {
+  /** Restrict to these notas (the snapshot's active notas, or one chosen by the user). */
+  notaIds?: readonly number[];
+  documentKey?: string;
+  paragraphKey?: string;
+}
+
+/** "all": the top hits contain every query word; "some": only partial matches; "none": nothing. */
+export type MatchKind = 'all' | 'some' | 'none';
+
+export interface SearchHit {
+  id: number;
+  notaId: number;
+  documentKey: string;
+  paragraphKey: string;
+  score: number;
+  /** Whether this record contains every (non-excluded) query word. */
+  matchedAll: boolean;
+}
+
+/** Escaped HTML with matches wrapped in <mark>. Never returns unescaped user or record text. */
+export interface Highlighter {
+  /** The whole text, highlighted. */
+  full(text: string): string;
+  /** At most `maxLength` characters: the start of the text, or a window around the first match. */
+  snippet(text: string, maxLength: number): string;
+}
+
+export interface SearchOutcome {
+  match: MatchKind;
+  /** Every matching record, best first (VID lookups first of all). */
+  hits: SearchHit[];
+  highlighter: Highlighter;
+}
+
+/** Read access to record text, for post-filters (phrases, exclusions) on a loaded index. */
+export type TextSource = (id: number) => { question: string; answer: string } | undefined;
+
+export interface SearchEngine {
+  readonly size: number;
+  /** Never throws on any query string; an empty or stopword-only query returns no hits. */
+  search(query: string, filter?: SearchFilter): SearchOutcome;
+  /** The records most similar in text to record `id` (not itself), best first. */
+  related(id: number, limit: number, filter?: SearchFilter): SearchHit[];
+  /** A highlighter for a query without running it (e.g. the question page reached from a search). */
+  highlighter(query: string): Highlighter;
+  serialize(): string;
+}

@@ -1,0 +1,26 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+export const BORDERED_PDF = path.join(FIXTURES, 'nvi-2021-2023.pdf');
+export const BORDERLESS_PDF = path.join(FIXTURES, 'nvi-2021-2023-borderless.pdf');
+
+export interface GoldRecord {
+  vid: string;
+  document: string;
+  paragraph: string;
+  question: string;
+  answer: string;
+}
+
+export function readGold(): GoldRecord[] {
+  return fs
+    .readFileSync(path.join(FIXTURES, 'nvi-2021-2023.gold.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as GoldRecord);
+}
+
+export const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+export const noSpace = (s: string) => s.replace(/\s+/g, '');
