@@ -9,6 +9,8 @@ export interface ExtractOptions {
   file: string;
   /** Refuse documents with more pages than this. */
   maxPages?: number;
+  /** Read only the pages this returns true for (parallel extraction splits the pages over workers). */
+  pageFilter?: (page: number) => boolean;
   onPage?: (page: number, pageCount: number) => void;
 }
 
@@ -45,6 +47,8 @@ export function checkPdfBytes(data: Uint8Array, file: string): void {
 export async function extractItems(data: Uint8Array, options: ExtractOptions): Promise<ExtractedPdf> {
   const { file } = options;
   checkPdfBytes(data, file);
+  // pdf.js takes over (detaches) the buffer, so look at it for error reporting first.
+  const cutOff = endsEarly(data);
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     data,
@@ -59,7 +63,7 @@ export async function extractItems(data: Uint8Array, options: ExtractOptions): P
     doc = await task.promise;
   } catch (err) {
     await task.destroy().catch(() => {});
-    throw classifyLoadError(err, file);
+    throw classifyLoadError(err, cutOff, file);
   }
   try {
     const pageCount = doc.numPages;
@@ -70,6 +74,7 @@ export async function extractItems(data: Uint8Array, options: ExtractOptions): P
     const metaTitle = await readMetaTitle(doc);
     const pages: PageItems[] = [];
     for (let n = 1; n <= pageCount; n++) {
+      if (options.pageFilter && !options.pageFilter(n)) continue;
       pages.push(await readPage(doc, n, file));
       options.onPage?.(n, pageCount);
     }
@@ -92,6 +97,14 @@ async function readMetaTitle(doc: PdfDoc): Promise<string | null> {
   }
 }
 
+/**
+ * Characters no text layer holds: C0/C1 controls and the replacement character. pdf.js does not
+ * check the zlib checksum of a content stream, so a damaged one decodes to random operators and
+ * strings full of these instead of failing; a few stray ones (an odd font) are only dropped.
+ */
+// eslint-disable-next-line no-control-regex
+const GARBAGE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/g;
+
 async function readPage(doc: PdfDoc, n: number, file: string): Promise<PageItems> {
   const pdfjs = await loadPdfJs();
   try {
@@ -99,8 +112,16 @@ async function readPage(doc: PdfDoc, n: number, file: string): Promise<PageItems
     const viewport = page.getViewport({ scale: 1 });
     const content = await page.getTextContent();
     const items: TextItem[] = [];
+    let chars = 0;
+    let garbage = 0;
     for (const raw of content.items) {
       if (!('str' in raw) || raw.str.trim() === '') continue;
+      chars += raw.str.length;
+      const bad = raw.str.match(GARBAGE)?.length ?? 0;
+      if (bad > 0) {
+        garbage += bad;
+        continue;
+      }
       const m = pdfjs.Util.transform(viewport.transform, raw.transform) as number[];
       const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = m;
       // Upright, left-to-right text only: the x axis of the glyphs must point right.
@@ -112,6 +133,9 @@ async function readPage(doc: PdfDoc, n: number, file: string): Promise<PageItems
       items.push({ str: raw.str, x: e, y: f - size, w, size });
     }
     page.cleanup();
+    if (garbage > Math.max(3, chars * 0.01)) {
+      throw new IngestError('corrupt', file, 'corrupt page: its text decodes to control characters (a damaged content stream)', n);
+    }
     return { page: n, width: viewport.width, height: viewport.height, items };
   } catch (err) {
     if (err instanceof IngestError) throw err;
@@ -119,15 +143,29 @@ async function readPage(doc: PdfDoc, n: number, file: string): Promise<PageItems
   }
 }
 
-function classifyLoadError(err: unknown, file: string): IngestError {
+function classifyLoadError(err: unknown, cutOff: boolean, file: string): IngestError {
   const name = (err as { name?: string } | null)?.name ?? '';
   if (name === 'PasswordException') {
     return new IngestError('encrypted', file, 'password-protected: the PDF cannot be opened without a password');
   }
   if (name === 'InvalidPDFException') {
+    if (cutOff) {
+      return new IngestError('truncated', file, 'truncated: the file ends before the cross-reference table it points to (an incomplete download?)');
+    }
     return new IngestError('corrupt', file, `truncated or corrupt: ${describe(err)}`);
   }
   return new IngestError('corrupt', file, `cannot be read as a PDF: ${describe(err)}`);
+}
+
+/**
+ * Whether the last startxref points past the end of the file: certainly cut off, even when
+ * something appended an end-of-file marker. (Without a startxref at all a file may be cut off or
+ * just damaged: that stays "corrupt".)
+ */
+function endsEarly(data: Uint8Array): boolean {
+  const tail = Buffer.from(data.subarray(Math.max(0, data.length - 2048))).toString('latin1');
+  const m = /startxref\s+(\d+)\s*%%EOF\s*$/.exec(tail);
+  return m !== null && Number(m[1]) >= data.length;
 }
 
 function describe(err: unknown): string {

@@ -7,6 +7,8 @@ export interface NotaSource {
   title: string;
   sourceFile: string;
   sha256: string;
+  /** The PDF bytes, stored with the nota so pages can link to it. */
+  pdf: Uint8Array;
 }
 
 export type WriteStatus = 'created' | 'replaced' | 'unchanged';
@@ -69,6 +71,7 @@ export function writeNota(db: Db, parsed: ParsedNota, source: NotaSource, now = 
   const insertParagraph = db.prepare(
     `INSERT INTO paragraph (nota_id, document_key, key, label, position, count) VALUES (?, ?, ?, ?, ?, ?)`,
   );
+  const insertPdf = db.prepare(`INSERT INTO nota_pdf (nota_id, data) VALUES (?, ?)`);
   const bump = db.prepare(`UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation' RETURNING value`);
   const generation = db.prepare(`SELECT value FROM meta WHERE key = 'generation'`);
 
@@ -96,6 +99,7 @@ export function writeNota(db: Db, parsed: ParsedNota, source: NotaSource, now = 
           warnings: JSON.stringify(parsed.warnings),
         }).lastInsertRowid,
       );
+      insertPdf.run(notaId, Buffer.from(source.pdf.buffer, source.pdf.byteOffset, source.pdf.byteLength));
       parsed.records.forEach((r, i) => {
         const g = groups[i];
         insertQa.run(

@@ -65,6 +65,11 @@ const MIGRATIONS: readonly string[] = [
     count INTEGER NOT NULL,
     PRIMARY KEY (nota_id, document_key, key)
   ) STRICT;
+  -- The PDF itself, so the database is self-contained: pages link to it and replicas need no other file.
+  CREATE TABLE nota_pdf (
+    nota_id INTEGER PRIMARY KEY REFERENCES nota(id) ON DELETE CASCADE,
+    data BLOB NOT NULL
+  ) STRICT;
   INSERT INTO meta (key, value) VALUES ('generation', '0');
   `,
 ];

@@ -1,0 +1,116 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../server/db/database.ts';
+import { createQaRepository } from '../server/db/qa-repository.ts';
+import { buildEngine, readIndexHeader, sameData, writeIndexFile } from '../server/snapshot/index-file.ts';
+import { IngestError } from './errors.ts';
+import { slugify } from './keys.ts';
+import { parseInWorker } from './parse-in-worker.ts';
+import type { ParseWarning } from './types.ts';
+import { writeNota, type WriteStatus } from './write-nota.ts';
+
+export interface IngestOptions {
+  /** Title for the nota; by default the title printed on the cover. */
+  title?: string | undefined;
+  /** Stable identity of the nota across editions; by default derived from the file name. */
+  slug?: string | undefined;
+  timeoutMs: number;
+  maxPages: number;
+  onProgress?: (page: number, pageCount: number) => void;
+}
+
+export interface IngestSummary {
+  file: string;
+  slug: string;
+  title: string;
+  status: WriteStatus;
+  records: number;
+  pages: number;
+  ms: number;
+  warnings: ParseWarning[];
+}
+
+export function slugForFile(file: string): string {
+  return slugify(path.basename(file).replace(/\.pdf$/i, '')) || 'nvi';
+}
+
+export function sha256(data: Uint8Array): string {
+  return crypto.createHash('sha256').update(data).digest('hex');
+}
+
+function readPdf(file: string): Uint8Array {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw new IngestError('unreadable', file, 'not a file');
+    return new Uint8Array(fs.readFileSync(file));
+  } catch (err) {
+    if (err instanceof IngestError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+    throw new IngestError('unreadable', file, reason);
+  }
+}
+
+/**
+ * Ingests one PDF: parse (in a worker, with a time limit), then store in one transaction. A file
+ * whose sha256 is already stored is not parsed again. On any error nothing is written.
+ */
+export async function ingestFile(db: Db, file: string, options: IngestOptions): Promise<IngestSummary> {
+  const started = performance.now();
+  const data = readPdf(file);
+  const hash = sha256(data);
+  const slug = options.slug ?? slugForFile(file);
+  const known = db.prepare(`SELECT slug, title, page_count AS pages, record_count AS records FROM nota WHERE sha256 = ? AND active = 1`).get(hash) as
+    | { slug: string; title: string; pages: number; records: number }
+    | undefined;
+  if (known) {
+    return { file, slug: known.slug, title: known.title, status: 'unchanged', records: known.records, pages: known.pages, ms: performance.now() - started, warnings: [] };
+  }
+  // The worker gets its own copy: the bytes are transferred, and the original is stored with the nota.
+  const parsed = await parseInWorker(data.slice(), {
+    file,
+    timeoutMs: options.timeoutMs,
+    maxPages: options.maxPages,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  const title = options.title ?? parsed.title ?? path.basename(file, path.extname(file));
+  const result = writeNota(db, parsed, { slug, title, sourceFile: path.basename(file), sha256: hash, pdf: data });
+  return {
+    file,
+    slug,
+    title,
+    status: result.status,
+    records: parsed.records.length,
+    pages: parsed.pageCount,
+    ms: performance.now() - started,
+    warnings: parsed.warnings,
+  };
+}
+
+/**
+ * Brings the search index file up to date with the database: built once after a batch of
+ * ingests, so the server loads it instead of building it at start.
+ */
+export function refreshIndexFile(db: Db, indexFile: string): { rebuilt: boolean; records: number } {
+  const repo = createQaRepository(db);
+  const { generation, notaIds } = repo.read(() => ({
+    generation: repo.generation(),
+    notaIds: repo.activeNotas().map((n) => n.id).sort((a, b) => a - b),
+  }));
+  const header = readIndexHeader(indexFile);
+  if (header && sameData(header, { generation, notaIds })) return { rebuilt: false, records: header.records };
+  const engine = buildEngine(repo, notaIds);
+  writeIndexFile(indexFile, { format: 1, generation, notaIds, records: engine.size }, engine);
+  return { rebuilt: true, records: engine.size };
+}
+
+/** The PDFs in a directory, by name. */
+export function pdfsIn(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.pdf$/i.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
+}

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import { DEFAULTS, indexPathFor } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { createQaRepository } from '../db/qa-repository.ts';
+import { BadParameterError } from '../errors.ts';
+import { exportStream, toExportRecord, type Delimiter, type ExportFormat } from '../export/format.ts';
+import { checkFilters, iterateMatches } from '../loaders/search.ts';
+import { loadSnapshot } from '../snapshot/snapshot.ts';
+
+const USAGE =
+  'usage: npm run -s export -- [--db PATH] [--q TEXT] [--nota SLUG] [--document KEY] [--paragraph KEY]\n' +
+  '                           [--format csv|json|jsonl] [--delimiter semicolon|comma] [--base-url URL] [--out FILE]';
+
+class UsageError extends Error {}
+
+function parse(argv: string[]) {
+  let values;
+  try {
+    values = parseArgs({
+      args: argv,
+      options: {
+        db: { type: 'string' },
+        q: { type: 'string' },
+        nota: { type: 'string' },
+        document: { type: 'string' },
+        paragraph: { type: 'string' },
+        format: { type: 'string' },
+        delimiter: { type: 'string' },
+        'base-url': { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const format = (values.format ?? 'csv') as ExportFormat;
+  if (!['csv', 'json', 'jsonl'].includes(format)) throw new UsageError(`--format must be csv, json or jsonl, got "${values.format}"`);
+  const delimiter = (values.delimiter ?? 'semicolon') as Delimiter;
+  if (!['semicolon', 'comma'].includes(delimiter)) throw new UsageError(`--delimiter must be semicolon or comma, got "${values.delimiter}"`);
+  if (values.q !== undefined && values.q.length > 500) throw new UsageError('--q must be at most 500 characters');
+  return { ...values, format, delimiter };
+}
+
+/** The export of the web app (same parameters, same files), from the command line. */
+async function main(argv: string[]): Promise<number> {
+  const args = parse(argv);
+  if (args.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const dbPath = path.resolve(args.db ?? process.env.DB_PATH ?? DEFAULTS.dbPath);
+  if (!fs.existsSync(dbPath)) throw new UsageError(`--db: no database at ${dbPath}; run npm run ingest first`);
+  const db = openDatabase(dbPath, { readonly: true });
+  try {
+    const repo = createQaRepository(db);
+    const quiet = { info: () => {}, warn: () => {} };
+    const ctx = { snapshot: loadSnapshot(repo, indexPathFor(dbPath), quiet, { persist: false }), repo };
+    const params = { q: args.q, nota: args.nota, document: args.document, paragraph: args.paragraph };
+    checkFilters(ctx, params);
+    const base = (args['base-url'] ?? process.env.PUBLIC_URL ?? `http://${DEFAULTS.host}:${DEFAULTS.port}`).replace(/\/+$/, '');
+    const records = (function* () {
+      for (const row of iterateMatches(ctx, params)) yield toExportRecord(ctx.snapshot, row, base);
+    })();
+    const out = args.out ? fs.createWriteStream(args.out) : process.stdout;
+    await pipeline(exportStream(records, args.format, args.delimiter), out);
+  } finally {
+    db.close();
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (err: unknown) => {
+    if (err instanceof UsageError || err instanceof BadParameterError) {
+      const flag = err instanceof BadParameterError ? `--${err.parameter}: ` : '';
+      process.stderr.write(`error: ${flag}${err.message}\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`error: ${(err as Error)?.message ?? String(err)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

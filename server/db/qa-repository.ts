@@ -1,0 +1,174 @@
+import type { Db } from './database.ts';
+import type { IndexRecord } from '../search/types.ts';
+
+export interface NotaRow {
+  id: number;
+  slug: string;
+  title: string;
+  published: string | null;
+  sourceFile: string;
+  sha256: string;
+  pageCount: number;
+  recordCount: number;
+  ingestedAt: string;
+}
+
+export interface QaRow {
+  id: number;
+  notaId: number;
+  seq: number;
+  vid: string;
+  document: string;
+  documentKey: string;
+  paragraph: string;
+  paragraphKey: string;
+  question: string;
+  answer: string;
+  pageStart: number;
+  pageEnd: number;
+  answerGroup: number | null;
+}
+
+export interface DocumentRow {
+  notaId: number;
+  key: string;
+  label: string;
+  position: number;
+  count: number;
+}
+
+export interface ParagraphRow extends DocumentRow {
+  documentKey: string;
+}
+
+export interface Scope {
+  notaIds: readonly number[];
+  documentKey?: string | undefined;
+  paragraphKey?: string | undefined;
+}
+
+const QA_COLUMNS = `id, nota_id AS notaId, seq, vid, document, document_key AS documentKey, paragraph,
+  paragraph_key AS paragraphKey, question, answer, page_start AS pageStart, page_end AS pageEnd,
+  answer_group AS answerGroup`;
+
+const NOTA_COLUMNS = `id, slug, title, published, source_file AS sourceFile, sha256, page_count AS pageCount,
+  record_count AS recordCount, ingested_at AS ingestedAt`;
+
+/** Scope clause shared by browse, count and export: notas as a JSON array, filters optional. */
+const SCOPE = `nota_id IN (SELECT value FROM json_each(@notaIds))
+  AND (@documentKey IS NULL OR document_key = @documentKey)
+  AND (@paragraphKey IS NULL OR paragraph_key = @paragraphKey)`;
+
+const ORDER = `ORDER BY nota_id, seq`;
+
+function scopeParams(scope: Scope) {
+  return {
+    notaIds: JSON.stringify(scope.notaIds),
+    documentKey: scope.documentKey ?? null,
+    paragraphKey: scope.paragraphKey ?? null,
+  };
+}
+
+/**
+ * Every SQL statement the server runs, prepared once. Routes and loaders talk to this, never to
+ * the database, and always pass the notas of the snapshot they serve from.
+ */
+export function createQaRepository(db: Db) {
+  const s = {
+    activeNotas: db.prepare(`SELECT ${NOTA_COLUMNS} FROM nota WHERE active = 1 ORDER BY published DESC, id`),
+    generation: db.prepare(`SELECT CAST(value AS INTEGER) AS g FROM meta WHERE key = 'generation'`).pluck(),
+    documents: db.prepare(
+      `SELECT nota_id AS notaId, key, label, position, count FROM document
+       WHERE nota_id IN (SELECT value FROM json_each(?)) ORDER BY nota_id, position`,
+    ),
+    paragraphs: db.prepare(
+      `SELECT nota_id AS notaId, document_key AS documentKey, key, label, position, count FROM paragraph
+       WHERE nota_id IN (SELECT value FROM json_each(?)) ORDER BY nota_id, position`,
+    ),
+    byIds: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE id IN (SELECT value FROM json_each(?))`),
+    byId: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE id = ?`),
+    byVid: db.prepare(
+      `SELECT ${QA_COLUMNS} FROM qa WHERE nota_id IN (SELECT value FROM json_each(?)) AND vid = ? COLLATE NOCASE ORDER BY nota_id`,
+    ),
+    browse: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE ${SCOPE} ${ORDER} LIMIT @limit OFFSET @offset`),
+    browseAfter: db.prepare(
+      `SELECT ${QA_COLUMNS} FROM qa WHERE ${SCOPE} AND (nota_id, seq) > (@afterNota, @afterSeq) ${ORDER} LIMIT @limit`,
+    ),
+    count: db.prepare(`SELECT count(*) FROM qa WHERE ${SCOPE}`).pluck(),
+    facetDocuments: db.prepare(`SELECT document_key AS key, count(*) AS count FROM qa WHERE ${SCOPE} GROUP BY document_key`),
+    facetParagraphs: db.prepare(
+      `SELECT document_key AS documentKey, paragraph_key AS key, count(*) AS count FROM qa WHERE ${SCOPE}
+       GROUP BY document_key, paragraph_key`,
+    ),
+    group: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE nota_id = ? AND answer_group = ? ORDER BY seq`),
+    neighbours: db.prepare(
+      `SELECT
+         (SELECT vid FROM qa WHERE nota_id = @notaId AND document_key = @documentKey AND paragraph_key = @paragraphKey
+            AND seq < @seq ORDER BY seq DESC LIMIT 1) AS previous,
+         (SELECT vid FROM qa WHERE nota_id = @notaId AND document_key = @documentKey AND paragraph_key = @paragraphKey
+            AND seq > @seq ORDER BY seq LIMIT 1) AS next`,
+    ),
+    indexRecords: db.prepare(
+      `SELECT id, nota_id AS notaId, vid, vid_number AS vidNumber, seq, document, document_key AS documentKey,
+              paragraph, paragraph_key AS paragraphKey, question, answer
+       FROM qa WHERE nota_id IN (SELECT value FROM json_each(?)) ORDER BY nota_id, seq`,
+    ),
+    text: db.prepare(`SELECT question, answer FROM qa WHERE id = ?`),
+    pdf: db.prepare(`SELECT data FROM nota_pdf WHERE nota_id = ?`).pluck(),
+  };
+
+  return {
+    /** Runs `fn` in one read transaction, so every statement in it sees the same database state. */
+    read<T>(fn: () => T): T {
+      return db.transaction(fn).deferred();
+    },
+    generation: (): number => Number(s.generation.get() ?? 0),
+    activeNotas: () => s.activeNotas.all() as NotaRow[],
+    documents: (notaIds: readonly number[]) => s.documents.all(JSON.stringify(notaIds)) as DocumentRow[],
+    paragraphs: (notaIds: readonly number[]) => s.paragraphs.all(JSON.stringify(notaIds)) as ParagraphRow[],
+    /** Records by id, in the order of `ids`; ids that no longer exist are left out. */
+    byIds(ids: readonly number[]): QaRow[] {
+      if (ids.length === 0) return [];
+      const rows = new Map((s.byIds.all(JSON.stringify(ids)) as QaRow[]).map((r) => [r.id, r]));
+      return ids.flatMap((id) => rows.get(id) ?? []);
+    },
+    byId: (id: number) => s.byId.get(id) as QaRow | undefined,
+    byVid: (notaIds: readonly number[], vid: string) => s.byVid.all(JSON.stringify(notaIds), vid) as QaRow[],
+    browse: (scope: Scope, offset: number, limit: number) =>
+      s.browse.all({ ...scopeParams(scope), offset, limit }) as QaRow[],
+    /**
+     * All records in scope, in table order, read in chunks: exports stay flat in memory, and no
+     * statement stays open between chunks (the connection is shared by all requests). A nota's
+     * rows never change once written, so the chunks form one consistent list.
+     */
+    *iterate(scope: Scope, chunk = 500): Generator<QaRow> {
+      const params = scopeParams(scope);
+      let afterNota = 0;
+      let afterSeq = 0;
+      for (;;) {
+        const rows = s.browseAfter.all({ ...params, afterNota, afterSeq, limit: chunk }) as QaRow[];
+        yield* rows;
+        const last = rows[rows.length - 1];
+        if (!last || rows.length < chunk) return;
+        afterNota = last.notaId;
+        afterSeq = last.seq;
+      }
+    },
+    count: (scope: Scope) => Number(s.count.get(scopeParams(scope))),
+    documentCounts: (scope: Scope) => s.facetDocuments.all(scopeParams(scope)) as Array<{ key: string; count: number }>,
+    paragraphCounts: (scope: Scope) =>
+      s.facetParagraphs.all(scopeParams(scope)) as Array<{ documentKey: string; key: string; count: number }>,
+    sameAnswer: (notaId: number, group: number) => s.group.all(notaId, group) as QaRow[],
+    neighbours: (row: QaRow) =>
+      s.neighbours.get({ notaId: row.notaId, documentKey: row.documentKey, paragraphKey: row.paragraphKey, seq: row.seq }) as {
+        previous: string | null;
+        next: string | null;
+      },
+    // Materialised, not iterated: the engine may read other rows while it builds.
+    indexRecords: (notaIds: readonly number[]) => s.indexRecords.all(JSON.stringify(notaIds)) as IndexRecord[],
+    text: (id: number) => s.text.get(id) as { question: string; answer: string } | undefined,
+    pdf: (notaId: number) => s.pdf.get(notaId) as Buffer | undefined,
+  };
+}
+
+export type QaRepository = ReturnType<typeof createQaRepository>;

@@ -1,0 +1,125 @@
+import { Readable, type Transform } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import type { QaRow } from '../db/qa-repository.ts';
+import type { Snapshot } from '../snapshot/snapshot.ts';
+import { shortTitle } from '../loaders/question.ts';
+import { urls } from '../loaders/urls.ts';
+
+export type ExportFormat = 'csv' | 'json' | 'jsonl';
+export type Delimiter = 'semicolon' | 'comma';
+
+export const CSV_COLUMNS = ['VraagID', 'NvI', 'Document', 'Paragraaf', 'Vraag', 'Antwoord', 'Pagina', 'Link'] as const;
+
+export interface ExportRecord {
+  vid: string;
+  nota: string;
+  notaTitle: string;
+  document: string;
+  paragraph: string;
+  question: string;
+  answer: string;
+  pageStart: number;
+  pageEnd: number;
+  url: string;
+}
+
+/**
+ * Spreadsheets run a cell that starts with = + - @ (or a tab, CR or LF before one) as a formula.
+ * OWASP's remedy: a leading apostrophe, which Excel and LibreOffice take as "this is text" and
+ * do not display, so a person reads the same value.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+
+export function neutralise(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export function toExportRecord(snapshot: Snapshot, row: QaRow, baseUrl: string): ExportRecord {
+  const nota = snapshot.notaById.get(row.notaId);
+  const slug = nota?.slug ?? '';
+  return {
+    vid: row.vid,
+    nota: slug,
+    notaTitle: nota ? shortTitle(nota.title) : '',
+    document: row.document,
+    paragraph: row.paragraph,
+    question: row.question,
+    answer: row.answer,
+    pageStart: row.pageStart,
+    pageEnd: row.pageEnd,
+    url: baseUrl + urls.question(snapshot, slug, row.vid),
+  };
+}
+
+function csvRow(r: ExportRecord): string[] {
+  const pages = r.pageEnd > r.pageStart ? `${r.pageStart}-${r.pageEnd}` : String(r.pageStart);
+  return [r.vid, r.notaTitle, r.document, r.paragraph, r.question, r.answer, pages, r.url].map(neutralise);
+}
+
+/**
+ * A byte stream of the export. CSV defaults to what Dutch Excel opens correctly by double-click:
+ * UTF-8 with BOM, ";" between fields, CRLF between records; `comma` gives plain RFC 4180.
+ * Quoting (delimiter, quote, line breaks inside a cell) is csv-stringify's, per RFC 4180.
+ */
+export function exportStream(records: Iterable<ExportRecord>, format: ExportFormat, delimiter: Delimiter = 'semicolon'): Readable {
+  const source = Readable.from(records, { objectMode: true, highWaterMark: 64 });
+  if (format === 'csv') {
+    const csv: Transform = stringify({
+      header: true,
+      columns: [...CSV_COLUMNS],
+      delimiter: delimiter === 'comma' ? ',' : ';',
+      record_delimiter: 'windows',
+      bom: delimiter !== 'comma',
+      // RFC 4180 quotes fields with line breaks; a lone LF would otherwise pass unquoted.
+      quoted_match: /[\r\n]/,
+    });
+    return source.map((r: ExportRecord) => csvRow(r)).pipe(csv);
+  }
+  if (format === 'jsonl') return source.map((r: ExportRecord) => JSON.stringify(r) + '\n');
+  let first = true;
+  const body = source.map((r: ExportRecord) => {
+    const s = (first ? '[\n' : ',\n') + JSON.stringify(r);
+    first = false;
+    return s;
+  });
+  return Readable.from(
+    (async function* () {
+      for await (const chunk of body) yield chunk as string;
+      yield first ? '[]\n' : '\n]\n';
+    })(),
+  );
+}
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  jsonl: 'application/x-ndjson; charset=utf-8',
+};
+
+function slugPart(text: string, max = 40): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max)
+    .replace(/-+$/, '');
+}
+
+/** Says what was exported: nvi-2021-2023_paragraaf-3.5_2026-11-23.csv, nvi-kennisbank_zoeken-kwaliteitsbudget_….csv */
+export function exportFileName(
+  parts: { nota?: string | null; document?: string | null; paragraph?: string | null; paragraphLabel?: string | null; q?: string | null },
+  format: ExportFormat,
+  today = new Date(),
+): string {
+  const name: string[] = [parts.nota ? slugPart(parts.nota, 60) : 'nvi-kennisbank'];
+  if (parts.paragraph) {
+    const num = /^(\d+(?:\.\d+)*)/.exec(parts.paragraphLabel ?? '')?.[1];
+    name.push(`paragraaf-${num ?? slugPart(parts.paragraph)}`);
+  } else if (parts.document) name.push(slugPart(parts.document));
+  if (parts.q) name.push(`zoeken-${slugPart(parts.q) || 'zoekvraag'}`);
+  const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+  name.push(date);
+  return `${name.filter(Boolean).join('_')}.${format}`;
+}

@@ -1,0 +1,130 @@
+import type { NotaRow, QaRow } from '../db/qa-repository.ts';
+import { NotFoundError } from '../errors.ts';
+import type { LoaderContext } from './search.ts';
+import { urls } from './urls.ts';
+
+export interface QuestionLink {
+  nota: string;
+  vid: string;
+  question: string;
+  paragraph: string;
+  url: string;
+}
+
+export interface QuestionPage {
+  kind: 'question';
+  nota: { slug: string; title: string; shortTitle: string; published: string | null };
+  record: {
+    vid: string;
+    document: string;
+    documentKey: string;
+    paragraph: string;
+    paragraphKey: string;
+    question: string;
+    answer: string;
+    pageStart: number;
+    pageEnd: number;
+    seq: number;
+  };
+  url: string;
+  links: { document: string; paragraph: string; pdf: string; nota: string };
+  previous: QuestionLink | null;
+  next: QuestionLink | null;
+  /** The same (or nearly the same) answer given to other questions. */
+  sameAnswer: QuestionLink[];
+  related: QuestionLink[];
+  citation: string;
+  /** Highlighted question and answer when reached from a search (`?q=`). */
+  highlights: { question: string; answer: string } | null;
+}
+
+/** Several notas hold this VID: the reader chooses. */
+export interface QuestionChoice {
+  kind: 'choice';
+  vid: string;
+  candidates: QuestionLink[];
+}
+
+/** "Nota van Inlichtingen Landelijk Inkoopkader Wlz 2021-2023" → "NvI Landelijk Inkoopkader Wlz 2021-2023". */
+export function shortTitle(title: string): string {
+  return title.replace(/^nota\s+van\s+inlichtingen\b[:\s–-]*/i, 'NvI ').trim();
+}
+
+/** "par. 3.5" for numbered paragraphs, else the label itself. */
+function paragraphRef(label: string): string {
+  const num = /^(\d+(?:\.\d+)*)\.?\s/.exec(label)?.[1];
+  if (num) return `par. ${num}`;
+  return label.length > 60 ? `${label.slice(0, 57)}…` : label;
+}
+
+export function citation(nota: NotaRow, row: QaRow): string {
+  const pages = row.pageEnd > row.pageStart ? `pp. ${row.pageStart}-${row.pageEnd}` : `p. ${row.pageStart}`;
+  const parts = [shortTitle(nota.title), row.vid];
+  if (row.paragraph) parts.push(paragraphRef(row.paragraph));
+  parts.push(pages);
+  return parts.join(', ');
+}
+
+function link(ctx: LoaderContext, row: QaRow): QuestionLink {
+  const nota = ctx.snapshot.notaById.get(row.notaId)?.slug ?? '';
+  return { nota, vid: row.vid, question: row.question, paragraph: row.paragraph, url: urls.question(ctx.snapshot, nota, row.vid) };
+}
+
+/**
+ * The question page and GET /api/questions/:vid. Without a nota the VID is looked up in every
+ * loaded NvI: one hit is the page, several are a choice, none is a 404.
+ */
+export function loadQuestion(ctx: LoaderContext, params: { nota?: string | undefined; vid: string; q?: string | undefined }): QuestionPage | QuestionChoice {
+  const { snapshot, repo } = ctx;
+  let notaIds = snapshot.notaIds;
+  if (params.nota !== undefined) {
+    const nota = snapshot.notaBySlug.get(params.nota);
+    if (!nota) throw new NotFoundError(`no NvI "${params.nota}"`);
+    notaIds = [nota.id];
+  }
+  return repo.read(() => {
+    const rows = repo.byVid(notaIds, params.vid);
+    if (rows.length === 0) throw new NotFoundError(`no question ${params.vid}`);
+    if (rows.length > 1) return { kind: 'choice' as const, vid: params.vid, candidates: rows.map((r) => link(ctx, r)) };
+    const row = rows[0]!;
+    const nota = snapshot.notaById.get(row.notaId)!;
+    const neighbours = repo.neighbours(row);
+    const previous = neighbours.previous ? repo.byVid([row.notaId], neighbours.previous)[0] : undefined;
+    const next = neighbours.next ? repo.byVid([row.notaId], neighbours.next)[0] : undefined;
+    const same = row.answerGroup === null ? [] : repo.sameAnswer(row.notaId, row.answerGroup).filter((r) => r.id !== row.id);
+    const relatedHits = snapshot.engine.related(row.id, 6, { notaIds: snapshot.notaIds });
+    const sameIds = new Set(same.map((r) => r.id));
+    const related = repo.byIds(relatedHits.map((h) => h.id).filter((id) => !sameIds.has(id))).slice(0, 5);
+    const q = params.q?.trim();
+    const hl = q ? snapshot.engine.highlighter(q) : null;
+    return {
+      kind: 'question' as const,
+      nota: { slug: nota.slug, title: nota.title, shortTitle: shortTitle(nota.title), published: nota.published },
+      record: {
+        vid: row.vid,
+        document: row.document,
+        documentKey: row.documentKey,
+        paragraph: row.paragraph,
+        paragraphKey: row.paragraphKey,
+        question: row.question,
+        answer: row.answer,
+        pageStart: row.pageStart,
+        pageEnd: row.pageEnd,
+        seq: row.seq,
+      },
+      url: urls.question(snapshot, nota.slug, row.vid),
+      links: {
+        nota: urls.nota(nota.slug),
+        document: urls.document(nota.slug, row.documentKey),
+        paragraph: urls.paragraph(nota.slug, row.documentKey, row.paragraphKey),
+        pdf: urls.pdf(nota.slug, row.pageStart),
+      },
+      previous: previous ? link(ctx, previous) : null,
+      next: next ? link(ctx, next) : null,
+      sameAnswer: same.map((r) => link(ctx, r)),
+      related: related.map((r) => link(ctx, r)),
+      citation: citation(nota, row),
+      highlights: hl ? { question: hl.full(row.question), answer: hl.full(row.answer) } : null,
+    };
+  });
+}

@@ -1,0 +1,210 @@
+import type { QaRepository, QaRow } from '../db/qa-repository.ts';
+import type { MatchKind, SearchHit } from '../search/types.ts';
+import type { Snapshot } from '../snapshot/snapshot.ts';
+import { labelIndex, resolveScope, type FilterParams, type ResolvedScope } from './scope.ts';
+import { urls } from './urls.ts';
+
+export interface SearchParams extends FilterParams {
+  q?: string | undefined;
+  page?: number | undefined;
+  limit?: number | undefined;
+}
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 100;
+export const SNIPPET_LENGTH = 320;
+
+export interface SearchResult {
+  nota: string;
+  vid: string;
+  document: string;
+  documentKey: string;
+  paragraph: string;
+  paragraphKey: string;
+  question: string;
+  answer: string;
+  pageStart: number;
+  pageEnd: number;
+  score: number | null;
+  highlights: { question: string; answer: string };
+  url: string;
+}
+
+export interface Facet {
+  key: string;
+  label: string;
+  count: number;
+}
+
+export interface ParagraphFacet extends Facet {
+  documentKey: string;
+}
+
+export interface SearchResponse {
+  query: string;
+  /** "browse" when there is no query: the filtered records in table order. */
+  mode: 'search' | 'browse';
+  match: MatchKind;
+  total: number;
+  page: number;
+  pages: number;
+  limit: number;
+  filters: { nota: string | null; document: string | null; paragraph: string | null };
+  results: SearchResult[];
+  facets: { document: Facet[]; paragraph: ParagraphFacet[] };
+}
+
+export interface LoaderContext {
+  snapshot: Snapshot;
+  repo: QaRepository;
+}
+
+function notaSlug(snapshot: Snapshot, notaId: number): string {
+  return snapshot.notaById.get(notaId)?.slug ?? String(notaId);
+}
+
+function sortFacets<T extends Facet>(facets: T[], order: Map<string, number>, key: (f: T) => string): T[] {
+  return facets.sort((a, b) => b.count - a.count || (order.get(key(a)) ?? 0) - (order.get(key(b)) ?? 0));
+}
+
+/** Facet counts over the whole result set, labelled, most frequent first (source order on ties). */
+function buildFacets(
+  ctx: LoaderContext,
+  documentCounts: Map<string, number>,
+  paragraphCounts: Map<string, { documentKey: string; key: string; count: number }>,
+): SearchResponse['facets'] {
+  const labels = labelIndex(ctx.snapshot);
+  const docOrder = new Map(ctx.snapshot.documents.map((d, i) => [d.key, i]));
+  const parOrder = new Map(ctx.snapshot.paragraphs.map((p, i) => [`${p.documentKey}/${p.key}`, i]));
+  const document = sortFacets(
+    [...documentCounts].map(([key, count]) => ({ key, label: labels.document(key), count })),
+    docOrder,
+    (f) => f.key,
+  );
+  const paragraph = sortFacets(
+    [...paragraphCounts.values()].map((p) => ({ key: p.key, documentKey: p.documentKey, label: labels.paragraph(p.documentKey, p.key), count: p.count })),
+    parOrder,
+    (f) => `${f.documentKey}/${f.key}`,
+  );
+  return { document, paragraph };
+}
+
+function toResult(ctx: LoaderContext, row: QaRow, score: number | null, hl: { full(t: string): string; snippet(t: string, n: number): string }): SearchResult {
+  const nota = notaSlug(ctx.snapshot, row.notaId);
+  return {
+    nota,
+    vid: row.vid,
+    document: row.document,
+    documentKey: row.documentKey,
+    paragraph: row.paragraph,
+    paragraphKey: row.paragraphKey,
+    question: row.question,
+    answer: row.answer,
+    pageStart: row.pageStart,
+    pageEnd: row.pageEnd,
+    score,
+    highlights: { question: hl.full(row.question), answer: hl.snippet(row.answer, SNIPPET_LENGTH) },
+    url: urls.question(ctx.snapshot, nota, row.vid),
+  };
+}
+
+/**
+ * The search page and GET /api/search. With a query: every matching record ranked by the engine,
+ * one page of them loaded. Without: the filtered records in table order (browse mode).
+ */
+export function loadSearch(ctx: LoaderContext, params: SearchParams): SearchResponse {
+  const scope = resolveScope(ctx.snapshot, params);
+  const query = (params.q ?? '').trim();
+  const limit = Math.min(params.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
+  const page = params.page ?? 1;
+  const offset = (page - 1) * limit;
+  const filters = { nota: scope.nota?.slug ?? null, document: scope.documentKey ?? null, paragraph: scope.paragraphKey ?? null };
+
+  if (query === '') {
+    const { rows, total, documentCounts, paragraphCounts } = ctx.repo.read(() => ({
+      rows: ctx.repo.browse(scope, offset, limit),
+      total: ctx.repo.count(scope),
+      documentCounts: ctx.repo.documentCounts(scope),
+      paragraphCounts: ctx.repo.paragraphCounts(scope),
+    }));
+    const hl = ctx.snapshot.engine.highlighter('');
+    return {
+      query,
+      mode: 'browse',
+      match: total > 0 ? 'all' : 'none',
+      total,
+      page,
+      pages: Math.max(1, Math.ceil(total / limit)),
+      limit,
+      filters,
+      results: rows.map((r) => toResult(ctx, r, null, hl)),
+      facets: buildFacets(
+        ctx,
+        new Map(documentCounts.map((d) => [d.key, d.count])),
+        new Map(paragraphCounts.map((p) => [`${p.documentKey}/${p.key}`, p])),
+      ),
+    };
+  }
+
+  const outcome = ctx.snapshot.engine.search(query, engineFilter(scope));
+  const hits = outcome.hits;
+  const documentCounts = new Map<string, number>();
+  const paragraphCounts = new Map<string, { documentKey: string; key: string; count: number }>();
+  for (const h of hits) {
+    documentCounts.set(h.documentKey, (documentCounts.get(h.documentKey) ?? 0) + 1);
+    const k = `${h.documentKey}/${h.paragraphKey}`;
+    const p = paragraphCounts.get(k);
+    if (p) p.count++;
+    else paragraphCounts.set(k, { documentKey: h.documentKey, key: h.paragraphKey, count: 1 });
+  }
+  const pageHits = hits.slice(offset, offset + limit);
+  const scores = new Map(pageHits.map((h) => [h.id, h.score]));
+  const rows = ctx.repo.byIds(pageHits.map((h) => h.id));
+  return {
+    query,
+    mode: 'search',
+    match: outcome.match,
+    total: hits.length,
+    page,
+    pages: Math.max(1, Math.ceil(hits.length / limit)),
+    limit,
+    filters,
+    results: rows.map((r) => toResult(ctx, r, round(scores.get(r.id) ?? 0), outcome.highlighter)),
+    facets: buildFacets(ctx, documentCounts, paragraphCounts),
+  };
+}
+
+function engineFilter(scope: ResolvedScope) {
+  return {
+    notaIds: scope.notaIds,
+    ...(scope.documentKey ? { documentKey: scope.documentKey } : {}),
+    ...(scope.paragraphKey ? { paragraphKey: scope.paragraphKey } : {}),
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+/**
+ * Every record of a search or list, for exports: relevance order for a query, table order
+ * otherwise. Rows are read lazily (in chunks for a query), so memory stays flat at any size.
+ */
+export function* iterateMatches(ctx: LoaderContext, params: FilterParams & { q?: string | undefined }): Generator<QaRow> {
+  const scope = resolveScope(ctx.snapshot, params);
+  const query = (params.q ?? '').trim();
+  if (query === '') {
+    yield* ctx.repo.iterate(scope);
+    return;
+  }
+  const hits: SearchHit[] = ctx.snapshot.engine.search(query, engineFilter(scope)).hits;
+  const CHUNK = 500;
+  for (let i = 0; i < hits.length; i += CHUNK) {
+    yield* ctx.repo.byIds(hits.slice(i, i + CHUNK).map((h) => h.id));
+  }
+}
+
+/** Resolves the filters up front, so a bad parameter fails before a response starts streaming. */
+export function checkFilters(ctx: LoaderContext, params: FilterParams): ResolvedScope {
+  return resolveScope(ctx.snapshot, params);
+}

@@ -1,0 +1,49 @@
+import closeWithGrace from 'close-with-grace';
+import Fastify from 'fastify';
+import app from './app.ts';
+import { ensureData } from './bootstrap.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+
+/** Fastify instance options that belong to running a server, not to the app. */
+export function serverOptions(config: Config) {
+  return {
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.requestTimeoutMs * 2,
+    keepAliveTimeout: 5_000,
+    // No route takes a body; anything sent is refused early.
+    bodyLimit: 16 * 1024,
+    maxParamLength: 300,
+    return503OnClosing: true,
+  };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`error: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const fastify = Fastify(serverOptions(config));
+  if (config.autoIngest) await ensureData(config, fastify.log);
+  await fastify.register(app, { config });
+
+  // SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database.
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) fastify.log.error({ err }, 'fatal error, shutting down');
+    else fastify.log.info({ signal }, 'shutting down');
+    await fastify.close();
+  });
+  // SIGHUP: pick up a new ingest now instead of at the next poll.
+  process.on('SIGHUP', () => fastify.reloadData());
+
+  await fastify.listen({ host: config.host, port: config.port });
+}
+
+await main();

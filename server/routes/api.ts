@@ -1,0 +1,42 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { loadNota, loadNotas } from '../loaders/browse.ts';
+import { loadQuestion } from '../loaders/question.ts';
+import { loadSearch, type LoaderContext } from '../loaders/search.ts';
+import { notaParams, notaVidParams, searchQuerystring, vidParams, type SearchQuery } from './schemas.ts';
+
+export function loaderContext(fastify: FastifyInstance, request: FastifyRequest): LoaderContext {
+  return { snapshot: request.snapshot, repo: fastify.repo };
+}
+
+/** The JSON API: the same loaders as the pages, so the two cannot drift apart. */
+export default async function apiRoutes(fastify: FastifyInstance): Promise<void> {
+  fastify.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-cache');
+    reply.header('access-control-allow-origin', '*');
+  });
+
+  fastify.get<{ Querystring: SearchQuery }>('/search', { schema: { querystring: searchQuerystring } }, async (request) =>
+    loadSearch(loaderContext(fastify, request), request.query),
+  );
+
+  fastify.get<{ Params: { vid: string }; Querystring: { q?: string } }>('/questions/:vid', { schema: { params: vidParams } }, async (request) =>
+    loadQuestion(loaderContext(fastify, request), { vid: request.params.vid, q: request.query.q }),
+  );
+
+  fastify.get<{ Params: { nota: string; vid: string }; Querystring: { q?: string } }>(
+    '/notas/:nota/questions/:vid',
+    { schema: { params: notaVidParams } },
+    async (request) => loadQuestion(loaderContext(fastify, request), { nota: request.params.nota, vid: request.params.vid, q: request.query.q }),
+  );
+
+  fastify.get('/notas', async (request) => loadNotas(request.snapshot));
+
+  fastify.get<{ Params: { nota: string } }>('/notas/:nota', { schema: { params: notaParams } }, async (request) =>
+    loadNota(request.snapshot, request.params.nota),
+  );
+
+  fastify.get<{ Params: { nota: string } }>('/notas/:nota/documents', { schema: { params: notaParams } }, async (request) => {
+    const nota = loadNota(request.snapshot, request.params.nota);
+    return { nota: nota.slug, documents: nota.documents };
+  });
+}

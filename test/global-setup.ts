@@ -1,0 +1,24 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ingestFile, refreshIndexFile } from '../ingest/ingest.ts';
+import { openDatabase } from '../server/db/database.ts';
+import { BORDERED_PDF } from './helpers/gold.ts';
+
+/** Ingests the bundled fixture once per test run; tests copy the resulting database. */
+export default async function setup(project: TestProject): Promise<() => void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nvi-testdb-'));
+  const dbPath = path.join(dir, 'nvi.db');
+  const db = openDatabase(dbPath);
+  try {
+    await ingestFile(db, BORDERED_PDF, { slug: 'nvi-2021-2023', timeoutMs: 120_000, maxPages: 5000 });
+    refreshIndexFile(db, `${dbPath}.search.json`);
+    // A self-contained file to copy: no WAL left beside it.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+  project.provide('testDbPath', dbPath);
+  return () => fs.rmSync(dir, { recursive: true, force: true });
+}
