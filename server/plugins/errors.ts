@@ -52,15 +52,16 @@ async function errors(fastify: FastifyInstance): Promise<void> {
     // Headers set before the error (Retry-After from the rate limiter) stay on the reply.
     reply.code(body.statusCode);
     if (wantsJson(request) || reply.sent) return body;
-    if (body.statusCode === 404) return reply.view('404', { title: 'Niet gevonden', message: body.message, path: request.url.split('?')[0] });
-    return reply.view('error', { title: body.statusCode === 400 ? 'Ongeldige aanvraag' : 'Er ging iets mis', error: body });
+    // Error pages carry their own big search box; the header's would be a second one.
+    if (body.statusCode === 404) return reply.view('404', { title: 'Niet gevonden', message: body.message, path: request.url.split('?')[0], hideHeaderSearch: true });
+    return reply.view('error', { title: body.statusCode === 400 ? 'Ongeldige aanvraag' : 'Er ging iets mis', error: body, hideHeaderSearch: true });
   });
 
   fastify.setNotFoundHandler(async (request, reply) => {
     reply.code(404);
     const body: ErrorBody = { statusCode: 404, error: 'Not Found', message: `no page at ${request.url.split('?')[0]}` };
     if (wantsJson(request)) return body;
-    return reply.view('404', { title: 'Pagina niet gevonden', path: request.url.split('?')[0] });
+    return reply.view('404', { title: 'Pagina niet gevonden', path: request.url.split('?')[0], hideHeaderSearch: true });
   });
 }
 

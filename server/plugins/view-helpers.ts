@@ -1,0 +1,97 @@
+import type Handlebars from 'handlebars';
+
+const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+/** "2020-07-01" → "1 juli 2020". */
+export function dutchDate(iso: unknown): string {
+  if (typeof iso !== 'string') return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return '';
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? ''} ${m[1]}`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const BULLET = /^[-–—•·▪*]\s+/u;
+const ENUMERATOR = /^(?:\d{1,2}[.)]|[a-z][.)])\s+/u;
+
+/**
+ * Cell text with its line structure: blank lines separate paragraphs, lines that start with a
+ * list marker become list items, other line breaks stay line breaks. Bulleted lines become a
+ * <ul> without their bullets; numbered or lettered lines an <ol> that keeps the marker as written
+ * (lists in the source may start anywhere, or skip). Input is plain text (or the highlighter's
+ * already-escaped HTML when `escaped` is set); the output is safe HTML.
+ */
+export function textToHtml(text: string, escaped = false): string {
+  const esc = escaped ? (s: string) => s : escapeHtml;
+  const blocks = text.split(/\n{2,}/);
+  return blocks
+    .map((block) => {
+      const out: string[] = [];
+      let listTag: 'ul' | 'ol' | null = null;
+      let items: string[] = [];
+      let para: string[] = [];
+      const flushList = () => {
+        if (listTag) out.push(`<${listTag}>${items.map((l) => `<li>${l}</li>`).join('')}</${listTag}>`);
+        listTag = null;
+        items = [];
+      };
+      const flushPara = () => {
+        if (para.length) out.push(`<p>${para.join('<br>')}</p>`);
+        para = [];
+      };
+      for (const line of block.split('\n')) {
+        const plain = escaped ? line.replace(/<\/?mark>/g, '') : line;
+        const tag = BULLET.test(plain) ? 'ul' : ENUMERATOR.test(plain) ? 'ol' : null;
+        if (tag) {
+          flushPara();
+          if (listTag !== tag) {
+            flushList();
+            listTag = tag;
+          }
+          items.push(tag === 'ul' ? esc(line).replace(/^(<mark>)?[-–—•·▪*]\s+/u, '$1') : esc(line));
+        } else {
+          flushList();
+          para.push(esc(line));
+        }
+      }
+      flushList();
+      flushPara();
+      return out.join('');
+    })
+    .join('');
+}
+
+/** At most `max` characters, cut at a word boundary: list entries that show the start of a question. */
+export function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
+}
+
+/** "pagina 42", "pagina's 42–43". */
+export function pageRange(start: number, end: number): string {
+  return end > start ? `pagina's ${start}–${end}` : `pagina ${start}`;
+}
+
+export function registerHelpers(hbs: typeof Handlebars): void {
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hbs.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
+  hbs.registerHelper('date', (iso: unknown) => dutchDate(iso));
+  /** {{count n "vraag" "vragen"}} → "1 vraag", "16 vragen" (numbers with Dutch thousands separator). */
+  hbs.registerHelper('count', (n: unknown, one: unknown, many: unknown) => {
+    const num = Number(n);
+    return `${num.toLocaleString('nl-NL')} ${num === 1 ? String(one) : String(many)}`;
+  });
+  hbs.registerHelper('number', (n: unknown) => Number(n).toLocaleString('nl-NL'));
+  hbs.registerHelper('truncate', (text: unknown, max: unknown) => truncate(String(text ?? ''), Number(max)));
+  hbs.registerHelper('pages', (start: unknown, end: unknown) => pageRange(Number(start), Number(end)));
+  hbs.registerHelper('text', (text: unknown) => new hbs.SafeString(textToHtml(String(text ?? ''))));
+  /** Highlighted HTML from the search highlighter (already escaped), with line structure. */
+  hbs.registerHelper('highlighted', (html: unknown) => new hbs.SafeString(textToHtml(String(html ?? ''), true)));
+}

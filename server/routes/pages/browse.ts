@@ -1,0 +1,84 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { NotFoundError } from '../../errors.ts';
+import { loadDocument, loadNota, loadNotas, loadParagraph } from '../../loaders/browse.ts';
+import { urls } from '../../loaders/urls.ts';
+import { loaderContext } from '../api.ts';
+import { baseUrl } from '../export.ts';
+import { documentParams, notaParams, pageQuerystring, paragraphParams } from '../schemas.ts';
+import { exportLinks, pagination, type Link } from './links.ts';
+
+type ParagraphRequest = FastifyRequest<{
+  Params: { nota: string; document: string; paragraph: string };
+  Querystring: { page?: number };
+}>;
+
+const ROOT_CRUMB: Link = { label: 'Documenten', href: '/documenten' };
+
+/**
+ * Browsing in source order: all NvIs, one NvI, one document, one paragraph. Every level links to
+ * the export of its records; an NvI and a document also have a search form scoped to them.
+ */
+export default async function browsePages(fastify: FastifyInstance): Promise<void> {
+  fastify.get('/documenten', async (request, reply) => {
+    const { notas, total } = loadNotas(request.snapshot);
+    return reply.view('documents', { title: 'Documenten', section: 'browse', notas, total, exports: exportLinks({}) });
+  });
+
+  fastify.get<{ Params: { nota: string } }>('/documenten/:nota', { schema: { params: notaParams } }, async (request, reply) => {
+    const nota = loadNota(request.snapshot, request.params.nota);
+    return reply.view('nota', {
+      title: nota.shortTitle,
+      section: 'browse',
+      nota,
+      crumbs: [ROOT_CRUMB],
+      exports: exportLinks({ nota: nota.slug }),
+      scope: [{ name: 'nota', value: nota.slug }],
+    });
+  });
+
+  fastify.get<{ Params: { nota: string; document: string } }>(
+    '/documenten/:nota/:document',
+    { schema: { params: documentParams } },
+    async (request, reply) => {
+      const { nota, document } = loadDocument(request.snapshot, request.params.nota, request.params.document);
+      return reply.view('document', {
+        title: `${document.label} – ${nota.shortTitle}`,
+        section: 'browse',
+        nota,
+        document,
+        crumbs: [ROOT_CRUMB, { label: nota.shortTitle, href: nota.url }],
+        exports: exportLinks({ nota: nota.slug, document: document.key }),
+        scope: [
+          { name: 'nota', value: nota.slug },
+          { name: 'document', value: document.key },
+        ],
+      });
+    },
+  );
+
+  fastify.get(
+    '/documenten/:nota/:document/:paragraph',
+    { schema: { params: paragraphParams, querystring: pageQuerystring } },
+    async (request: ParagraphRequest, reply) => {
+      const { nota: slug, document: documentKey, paragraph: paragraphKey } = request.params;
+      const page = loadParagraph(loaderContext(fastify, request), slug, documentKey, paragraphKey, request.query.page ?? 1);
+      const { nota, document, paragraph, list } = page;
+      if (list.results.length === 0 && list.page > 1) throw new NotFoundError(`no page ${list.page} in paragraph "${paragraphKey}"`);
+      return reply.view('paragraph', {
+        title: `${paragraph.label} – ${document.label}`,
+        section: 'browse',
+        nota,
+        document,
+        paragraph,
+        previous: page.previous,
+        next: page.next,
+        results: list.results.map((r) => ({ ...r, pdf: urls.pdf(r.nota, r.pageStart) })),
+        total: list.total,
+        crumbs: [ROOT_CRUMB, { label: nota.shortTitle, href: nota.url }, { label: document.label, href: document.url }],
+        exports: exportLinks({ nota: nota.slug, document: document.key, paragraph: paragraph.key }),
+        pagination: pagination(list.page, list.pages, (p) => (p > 1 ? `${paragraph.url}?page=${p}` : paragraph.url)),
+        permalink: baseUrl(fastify, request) + paragraph.url,
+      });
+    },
+  );
+}

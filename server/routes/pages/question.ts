@@ -1,0 +1,44 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { loadQuestion } from '../../loaders/question.ts';
+import { loaderContext } from '../api.ts';
+import { baseUrl } from '../export.ts';
+import { notaVidParams, searchQuerystring, vidParams } from '../schemas.ts';
+import { questionHref, searchHref } from './links.ts';
+
+type QuestionRequest = FastifyRequest<{ Params: { nota?: string; vid: string }; Querystring: { q?: string } }>;
+
+/** Only `q` (to highlight what was searched for), validated like the search's `q`. */
+const querystring = { type: 'object', properties: { q: searchQuerystring.properties.q } } as const;
+
+/**
+ * A question's permalink. /vraag/VID-0318 finds the VID in every loaded NvI; when several have it
+ * the reader chooses (/vraag/<nota>/VID-0318 is always one question).
+ */
+export default async function questionPages(fastify: FastifyInstance): Promise<void> {
+  const handler = async (request: QuestionRequest, reply: FastifyReply) => {
+    const q = request.query.q?.trim() || undefined;
+    const data = loadQuestion(loaderContext(fastify, request), { nota: request.params.nota, vid: request.params.vid, q });
+    if (data.kind === 'choice') {
+      const candidates = data.candidates.map((c) => ({ ...c, href: questionHref(c.url, q) }));
+      return reply.view('question-choice', { title: data.vid, vid: data.vid, candidates });
+    }
+    const { nota, record, links } = data;
+    return reply.view('question', {
+      ...data,
+      title: `${record.vid} – ${nota.shortTitle}`,
+      section: 'browse',
+      q,
+      crumbs: [
+        { label: 'Documenten', href: '/documenten' },
+        { label: nota.shortTitle, href: links.nota },
+        { label: record.document, href: links.document },
+        { label: record.paragraph, href: links.paragraph },
+      ],
+      backToSearch: q ? searchHref({ q }) : null,
+      permalink: baseUrl(fastify, request) + data.url,
+    });
+  };
+
+  fastify.get('/vraag/:vid', { schema: { params: vidParams, querystring } }, handler);
+  fastify.get('/vraag/:nota/:vid', { schema: { params: notaVidParams, querystring } }, handler);
+}

@@ -1,0 +1,166 @@
+import { loadNotas, type NotaEntry } from '../../loaders/browse.ts';
+import { shortTitle } from '../../loaders/question.ts';
+import { labelIndex } from '../../loaders/scope.ts';
+import { loadSearch, type LoaderContext, type SearchResponse, type SearchResult } from '../../loaders/search.ts';
+import { urls } from '../../loaders/urls.ts';
+import type { SearchQuery } from '../schemas.ts';
+import { exportLinks, pagination, questionHref, searchHref, type Link, type ListParams, type Pagination } from './links.ts';
+
+/** Entries a facet group shows before "show all": enough for the common case, short on a phone. */
+const FACET_TOP = 6;
+
+export interface FacetLink {
+  label: string;
+  count: number;
+  href: string;
+  active: boolean;
+  /** The document, when a paragraph label alone is ambiguous. */
+  context?: string;
+}
+
+export interface FacetGroup {
+  title: string;
+  top: FacetLink[];
+  more: FacetLink[];
+}
+
+export type SearchState = 'intro' | 'results' | 'partial' | 'none' | 'browse' | 'beyond';
+
+export interface SearchView {
+  title: string;
+  q: string;
+  /** Filters as hidden form fields, so a new query keeps them. */
+  hidden: Array<{ name: string; value: string }>;
+  state: SearchState;
+  /** One sentence: the visible summary and what the live region announces. */
+  summary: string;
+  /** Intro: the document tree to browse instead. */
+  notas?: NotaEntry[];
+  results: Array<SearchResult & { href: string }>;
+  range: { from: number; to: number; total: number } | null;
+  facets: FacetGroup[];
+  activeFilters: Link[];
+  /** The same query without filters, offered when the filters leave nothing. */
+  withoutFilters: string | null;
+  firstPage: string | null;
+  pagination: Pagination | null;
+  exports: Link[];
+}
+
+const nl = (n: number) => n.toLocaleString('nl-NL');
+const quoted = (q: string) => `“${q}”`;
+
+function summaryOf(state: SearchState, res: SearchResponse | null, q: string, scopeLabel: string | null): string {
+  const total = res?.total ?? 0;
+  const resultaten = total === 1 ? 'resultaat' : 'resultaten';
+  switch (state) {
+    case 'intro':
+      return 'Typ een zoekterm om te zoeken.';
+    case 'results':
+      return `${nl(total)} ${resultaten} voor ${quoted(q)}`;
+    case 'partial':
+      return 'Geen resultaten met alle woorden — wel met een deel';
+    case 'none':
+      return `Geen resultaten voor ${quoted(q)}`;
+    case 'browse':
+      return `${nl(total)} ${total === 1 ? 'vraag' : 'vragen'}${scopeLabel ? ` in ${scopeLabel}` : ''}`;
+    case 'beyond':
+      return `Pagina ${nl(res?.page ?? 1)} bestaat niet: er ${total === 1 ? 'is' : 'zijn'} ${nl(total)} ${q ? resultaten : total === 1 ? 'vraag' : 'vragen'}`;
+  }
+}
+
+function stateOf(res: SearchResponse): SearchState {
+  if (res.total > 0 && res.results.length === 0) return 'beyond';
+  if (res.mode === 'browse') return 'browse';
+  if (res.match === 'all') return 'results';
+  return res.match === 'some' ? 'partial' : 'none';
+}
+
+function split(links: FacetLink[]): Pick<FacetGroup, 'top' | 'more'> {
+  // An active entry is always in view, whatever its rank.
+  const top = links.slice(0, FACET_TOP);
+  const more = links.slice(FACET_TOP);
+  const hiddenActive = more.findIndex((l) => l.active);
+  if (hiddenActive >= 0) top.push(...more.splice(hiddenActive, 1));
+  return { top, more };
+}
+
+/**
+ * Facets as plain links: a click filters, a click on the active entry removes that filter. A
+ * document filter replaces any paragraph filter (the paragraph may not be in the new document).
+ */
+function facetGroups(res: SearchResponse, q: string): FacetGroup[] {
+  const { nota, document, paragraph } = res.filters;
+  const documentLabels = new Map(res.facets.document.map((f) => [f.key, f.label]));
+  const documents = res.facets.document.map((f) => {
+    const active = document === f.key;
+    return { label: f.label, count: f.count, active, href: searchHref(active ? { q, nota } : { q, nota, document: f.key }) };
+  });
+  const labelCount = new Map<string, number>();
+  for (const f of res.facets.paragraph) labelCount.set(f.label, (labelCount.get(f.label) ?? 0) + 1);
+  const paragraphs = res.facets.paragraph.map((f) => {
+    const active = paragraph === f.key && (!document || document === f.documentKey);
+    const link: FacetLink = {
+      label: f.label,
+      count: f.count,
+      active,
+      href: searchHref(active ? { q, nota, document } : { q, nota, document: f.documentKey, paragraph: f.key }),
+    };
+    if ((labelCount.get(f.label) ?? 0) > 1) link.context = documentLabels.get(f.documentKey) ?? f.documentKey;
+    return link;
+  });
+  const groups: FacetGroup[] = [];
+  if (documents.length) groups.push({ title: 'Document', ...split(documents) });
+  if (paragraphs.length) groups.push({ title: 'Paragraaf', ...split(paragraphs) });
+  return groups;
+}
+
+/** The filters in force, each with a link that removes it (and what depends on it). */
+function activeFilters(ctx: LoaderContext, res: SearchResponse, q: string): Link[] {
+  const { nota, document, paragraph } = res.filters;
+  const labels = labelIndex(ctx.snapshot);
+  const out: Link[] = [];
+  const notaRow = nota ? ctx.snapshot.notaBySlug.get(nota) : undefined;
+  if (nota && notaRow) out.push({ label: shortTitle(notaRow.title), href: searchHref({ q, document, paragraph }) });
+  if (document) out.push({ label: labels.document(document), href: searchHref({ q, nota }) });
+  if (paragraph) out.push({ label: labels.paragraph(document ?? '', paragraph), href: searchHref({ q, nota, document }) });
+  return out;
+}
+
+/**
+ * Everything the search page and the results fragment show. Without a query and without filters
+ * there is nothing to rank: the page explains how to search and offers the documents to browse.
+ * With filters but no query it lists the filtered records in table order.
+ */
+export function searchView(ctx: LoaderContext, query: SearchQuery): SearchView {
+  const q = (query.q ?? '').trim();
+  const filters = { nota: query.nota, document: query.document, paragraph: query.paragraph };
+  const hidden = Object.entries(filters).flatMap(([name, value]) => (value ? [{ name, value }] : []));
+  const base = { q, hidden, results: [], range: null, facets: [], activeFilters: [], withoutFilters: null, firstPage: null, pagination: null };
+
+  if (q === '' && hidden.length === 0) {
+    return { ...base, title: 'Zoeken', state: 'intro', summary: summaryOf('intro', null, q, null), notas: loadNotas(ctx.snapshot).notas, exports: [] };
+  }
+
+  const res = loadSearch(ctx, { ...query, q });
+  const state = stateOf(res);
+  const active = activeFilters(ctx, res, q);
+  const list: ListParams = { q, ...res.filters };
+  const from = (res.page - 1) * res.limit + 1;
+  const scopeLabel = active.map((f) => f.label).join(' › ') || null;
+  return {
+    ...base,
+    title: q ? `${q} – zoeken` : scopeLabel ? `${scopeLabel} – alle vragen` : 'Zoeken',
+    state,
+    summary: summaryOf(state, res, q, scopeLabel),
+    results: res.results.map((r) => ({ ...r, href: questionHref(r.url, q || undefined) })),
+    range: res.results.length ? { from, to: from + res.results.length - 1, total: res.total } : null,
+    facets: facetGroups(res, q),
+    activeFilters: active,
+    withoutFilters: state === 'none' && active.length && q ? searchHref({ q }) : null,
+    firstPage: state === 'beyond' ? searchHref(list) : null,
+    // A page size given in the URL stays with the pages; facets start again at page 1 anyway.
+    pagination: pagination(res.page, res.pages, (page) => urls.search({ ...list, limit: query.limit, page: page > 1 ? page : undefined })),
+    exports: res.total > 0 ? exportLinks(list) : [],
+  };
+}

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
+import { AXE_PATH, DESKTOP, launchBrowser, PHONE, screenshot, startServer, type Served } from '../helpers/browser.ts';
+import { sample, type Sample } from '../pages/sample.ts';
+
+let browser: Browser;
+let served: Served;
+let s: Sample;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  served = await startServer();
+  s = sample(served.app);
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.app.close();
+});
+
+/** The main pages, by screenshot name (URLs need the sample, known once the server runs). */
+const PAGES = {
+  home: () => '/',
+  search: () => '/zoeken?q=kwaliteitsbudget',
+  'search-intro': () => '/zoeken',
+  'search-filtered': () => `/zoeken?q=zorgkantoor&document=${s.document}`,
+  documents: () => '/documenten',
+  paragraph: () => `/documenten/${s.nota}/${s.document}/${s.paragraph}`,
+  question: () => `/vraag/${s.grouped.vid}?q=zorgkantoren`,
+  'not-found': () => '/vraag/VID-99999',
+  'bad-request': () => '/zoeken?q=zorg&page=0',
+};
+const NAMES = Object.keys(PAGES) as Array<keyof typeof PAGES>;
+
+interface AxeResult {
+  violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
+}
+
+async function axe(url: string, options: BrowserContextOptions) {
+  // axe is injected as a script, which the pages' CSP would refuse; only this context bypasses it.
+  const context = await browser.newContext({ ...options, bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(served.base + url);
+  await page.addScriptTag({ path: AXE_PATH });
+  const run = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } };
+  const result = (await page.evaluate(`axe.run(document, ${JSON.stringify(run)})`)) as AxeResult;
+  await context.close();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe.each(NAMES)('%s page', (name) => {
+  it('has no serious or critical axe violations, on desktop and phone', async () => {
+    const url = PAGES[name]();
+    expect(await axe(url, DESKTOP), 'desktop').toEqual([]);
+    expect(await axe(url, PHONE), 'phone').toEqual([]);
+  });
+
+  it('fits a 360px phone without horizontal scrolling (screenshots on desktop and phone)', async () => {
+    for (const [device, options] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      await page.goto(served.base + PAGES[name]());
+      const widths = (await page.evaluate('({ content: document.documentElement.scrollWidth, viewport: window.innerWidth })')) as {
+        content: number;
+        viewport: number;
+      };
+      expect(widths.content, device).toBeLessThanOrEqual(widths.viewport);
+      await screenshot(page, `${name}-${device}`);
+      await context.close();
+    }
+  });
+});
+
+describe('keyboard', () => {
+  it('the skip link is the first stop and moves focus to the main content', async () => {
+    const page = await (await browser.newContext(DESKTOP)).newPage();
+    await page.goto(`${served.base}/documenten`);
+    await page.keyboard.press('Tab');
+    expect(await page.locator(':focus').innerText()).toBe('Naar de inhoud');
+    await page.keyboard.press('Enter');
+    expect(await page.locator(':focus').getAttribute('id')).toBe('inhoud');
+  });
+
+  it('shows a visible focus outline on links and buttons', async () => {
+    const page = await (await browser.newContext(DESKTOP)).newPage();
+    await page.goto(`${served.base}/zoeken?q=zorg`);
+    await page.locator('.result-question a').first().focus();
+    expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).toBe('solid');
+  });
+});

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DESKTOP, launchBrowser, startServer, watchForErrors, type Served } from '../helpers/browser.ts';
+
+let browser: Browser;
+let served: Served;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  served = await startServer();
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.app.close();
+});
+
+async function open(path: string, options = DESKTOP): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors = watchForErrors(page, served.base);
+  await page.goto(served.base + path);
+  return { page, errors };
+}
+
+const total = async (page: Page) => Number((await page.locator('.results-summary').innerText()).match(/^(\d+)/)?.[1]);
+
+describe('search', () => {
+  it('finds the intended question despite a typo', async () => {
+    // VID-0008 is about the kwaliteitsbudget "Excel begroting" and the "Vektis-portaal".
+    const { page, errors } = await open('/');
+    await page.getByRole('searchbox', { name: 'Zoekterm of VraagID' }).fill('Vektis portaal begrotting');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/zoeken\?q=Vektis\+portaal\+begrotting$/);
+    await expect.poll(() => page.locator('.result .vid').first().innerText()).toBe('VID-0008');
+    await page.locator('.result-question a').first().click();
+    await page.waitForURL(/\/vraag\/VID-0008\?q=/);
+    expect(await page.locator('h1').innerText()).toBe('Vraag VID-0008');
+    expect(await page.locator('.prose mark').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('narrows with a facet, and a second click removes the filter', async () => {
+    const { page, errors } = await open('/zoeken?q=zorgkantoor');
+    const all = await total(page);
+    const documents = page.locator('.facet-group', { has: page.getByRole('heading', { name: 'Document' }) });
+    const facet = documents.locator('a.facet').nth(1);
+    const label = (await facet.locator('.facet-label').innerText()).trim();
+    const count = Number((await facet.locator('.facet-count').innerText()).match(/\d+/)?.[0]);
+    await facet.click();
+    await page.waitForURL(/document=/);
+    const narrowed = await total(page);
+    expect(narrowed).toBeLessThan(all);
+    expect(narrowed).toBe(count);
+    const active = page.locator('a.facet[aria-current="true"]');
+    expect(await active.locator('.facet-label').innerText()).toContain(label);
+    expect(await page.locator('.chip').innerText()).toContain(label);
+    await active.click();
+    await page.waitForURL(/\/zoeken\?q=zorgkantoor$/);
+    expect(await total(page)).toBe(all);
+    expect(await page.locator('a.facet[aria-current]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('updates results while typing, without reloading, and keeps the URL in step', async () => {
+    const { page, errors } = await open('/zoeken');
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'document') requests.push(r.url());
+    });
+    // Survives only if the page is never reloaded.
+    await page.evaluate('window.stayed = true');
+    const input = page.locator('#q-zoeken');
+    await input.pressSequentially('kwaliteitsbudget', { delay: 60 });
+    await page.locator('.search-results[data-summary*="“kwaliteitsbudget”"]').waitFor();
+    expect(await page.locator('.result').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.url()).toBe(`${served.base}/zoeken?q=kwaliteitsbudget`);
+    expect(await page.locator('#live-status').innerText()).toMatch(/^\d+ resultaten voor “kwaliteitsbudget”$/);
+    expect(await page.title()).toBe('kwaliteitsbudget – zoeken – NvI Kennisbank');
+
+    const first = await page.locator('.result .vid').first().innerText();
+    await input.fill('');
+    await input.pressSequentially('declaratieprotocol', { delay: 60 });
+    await page.locator('.search-results[data-summary*="“declaratieprotocol”"]').waitFor();
+    expect(await page.locator('.result .vid').first().innerText()).not.toBe(first);
+    await expect.poll(() => page.url()).toBe(`${served.base}/zoeken?q=declaratieprotocol`);
+
+    expect(await page.evaluate('window.stayed')).toBe(true);
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('works without JavaScript: the form submits, facets and pages are links', async () => {
+    const { page } = await open('/', { ...DESKTOP, javaScriptEnabled: false });
+    await page.getByRole('searchbox', { name: 'Zoekterm of VraagID' }).fill('zorgkantoor');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.waitForURL(/\/zoeken\?q=zorgkantoor$/);
+    const all = await total(page);
+    expect(all).toBeGreaterThan(20);
+    await page.getByRole('navigation', { name: 'Paginering' }).getByRole('link', { name: 'Pagina 2' }).click();
+    await page.waitForURL(/page=2/);
+    expect(await page.locator('.range').innerText()).toMatch(/^21–40 van/);
+    await page.locator('a.facet').first().click();
+    await page.waitForURL(/document=/);
+    expect(await total(page)).toBeLessThanOrEqual(all);
+    // A new query keeps the filter, through the form's hidden field.
+    await page.locator('#q-zoeken').fill('tarief');
+    await page.locator('#q-zoeken').press('Enter');
+    await page.waitForURL(/q=tarief&document=/);
+    expect(await page.locator('.chip').count()).toBe(1);
+  });
+});

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { ROOT } from '../../server/config.ts';
+import { buildTestApp } from './app.ts';
+
+/** The system Chromium (Debian package). Never downloaded: tests run offline. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+export const AXE_PATH = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * Launches headless Chromium. A missing browser fails the run with instructions instead of
+ * skipping, so a machine without it can't pass the browser tests by accident.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. The browser tests need it: install the system package ` +
+        `(apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary. Do not run "playwright install".`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export interface Served {
+  app: FastifyInstance;
+  /** http://127.0.0.1:<port> */
+  base: string;
+}
+
+/** The production app on a copy of the test database, listening on a free port. */
+export async function startServer(): Promise<Served> {
+  const app = await buildTestApp();
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, base };
+}
+
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 }, locale: 'nl-NL' };
+export const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, locale: 'nl-NL', isMobile: true, hasTouch: true };
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Collects script errors, CSP violations and server errors in the page, for a test to assert
+ * empty. (404s are left out: the not-found page is one of the pages under test.)
+ */
+export function watchForErrors(page: Page, base: string): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) errors.push(`console: ${msg.text()}`);
+  });
+  page.on('response', (res) => {
+    if (res.url().startsWith(base) && res.status() >= 500) errors.push(`${res.status()} ${res.url()}`);
+  });
+  return errors;
+}

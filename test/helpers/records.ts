@@ -1,0 +1,39 @@
+import { documentKey, paragraphKey } from '../../ingest/keys.ts';
+import type { NvIRecord } from '../../ingest/types.ts';
+import { writeNota } from '../../ingest/write-nota.ts';
+import { openDatabase } from '../../server/db/database.ts';
+
+export type RecordInput = Partial<NvIRecord> & Pick<NvIRecord, 'question' | 'answer'>;
+
+/**
+ * Adds a nota with the given records to a database, as an ingest would. The search index file
+ * is left stale on purpose: the app rebuilds it at load, like after a crash between the two.
+ */
+export function addNota(dbPath: string, slug: string, inputs: RecordInput[], title = `Nota van Inlichtingen ${slug}`): void {
+  const records: NvIRecord[] = inputs.map((r, i) => {
+    const document = r.document ?? 'Testdocument 2024';
+    const paragraph = r.paragraph ?? '1.1 Testparagraaf';
+    return {
+      vid: r.vid ?? `T-${String(i + 1).padStart(4, '0')}`,
+      document,
+      paragraph,
+      question: r.question,
+      answer: r.answer,
+      pageStart: r.pageStart ?? 1,
+      pageEnd: r.pageEnd ?? r.pageStart ?? 1,
+      seq: i + 1,
+      documentKey: documentKey(document),
+      paragraphKey: paragraphKey(paragraph),
+    };
+  });
+  const db = openDatabase(dbPath);
+  try {
+    writeNota(
+      db,
+      { title, published: '2024-01-01', pageCount: 1, records, warnings: [], columns: [] },
+      { slug, title, sourceFile: `${slug}.pdf`, sha256: `test-${slug}-${Date.now()}-${Math.random()}`, pdf: new Uint8Array(Buffer.from('%PDF-1.4\n%%EOF\n')) },
+    );
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../helpers/app.ts';
+import { sample, type Sample } from './sample.ts';
+
+let app: FastifyInstance;
+let s: Sample;
+
+beforeAll(async () => {
+  app = await buildTestApp();
+  s = sample(app);
+});
+afterAll(() => app.close());
+
+describe('not found', () => {
+  const cases = () => [
+    '/vraag/VID-99999',
+    `/vraag/${s.nota}/VID-99999`,
+    '/vraag/onbekende-nvi/VID-0318',
+    '/bestaat-niet',
+    '/documenten/onbekende-nvi',
+    `/documenten/${s.nota}/onbekend-document`,
+    `/documenten/${s.nota}/${s.document}/onbekende-paragraaf`,
+    `/documenten/${s.nota}/${s.document}/${s.paragraph}?page=99`,
+  ];
+
+  it('is a friendly HTML page with a search box', async () => {
+    for (const url of cases()) {
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers['content-type'], url).toMatch(/^text\/html/);
+      expect(res.body, url).toContain('<h1>Niet gevonden</h1>');
+      expect(res.body, url).toMatch(/<form[^>]*action="\/zoeken"[^>]*role="search"[^>]*>[\s\S]*name="q"/);
+    }
+  });
+});
+
+describe('bad parameters', () => {
+  const long = 'a'.repeat(501);
+  it.each([
+    ['/zoeken?q=test&page=0', 'page'],
+    ['/zoeken?q=test&page=abc', 'page'],
+    [`/zoeken?q=${long}`, 'q'],
+    ['/zoeken?q=a&q=b', 'q'],
+    ['/zoeken?q=test&nota=onbekend', 'nota'],
+    ['/zoeken?document=onbekend', 'document'],
+    ['/zoeken/resultaten?q=test&page=0', 'page'],
+    [`/vraag/VID-0318?q=${long}`, 'q'],
+  ])('%s is a 400 page naming "%s"', async (url, parameter) => {
+    const res = await app.inject(url);
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.body).toContain(`De waarde van de parameter <code>${parameter}</code>`);
+    expect(res.body).toMatch(/role="search"/);
+  });
+
+  it('page=0 on a paragraph page names the parameter', async () => {
+    const res = await app.inject(`/documenten/${s.nota}/${s.document}/${s.paragraph}?page=0`);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('<code>page</code>');
+  });
+
+  it('the API answers in JSON with the parameter', async () => {
+    const res = await app.inject('/api/search?q=test&limit=1000');
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ statusCode: 400, parameter: 'limit' });
+  });
+});
