@@ -1,5 +1,5 @@
 import type { AssembledTable, CellRole } from './assemble-rows.ts';
-import { interiorWords, joinCellLines } from './join-lines.ts';
+import { joinCellLines, wholeWords, wordKey } from './join-lines.ts';
 import { documentKey, paragraphKey } from './keys.ts';
 import type { NvIRecord, ParseWarning } from './types.ts';
 
@@ -11,8 +11,8 @@ export function buildRecords(table: AssembledTable): { records: NvIRecord[]; war
   const warnings: ParseWarning[] = [];
   const records: NvIRecord[] = [];
   const seen = new Map<string, number>();
-  const vocabulary = interiorWords(table.rows.flatMap((r) => Object.values(r.cells).flat()));
-  const isWord = (token: string) => vocabulary.has(token.toLowerCase());
+  const vocabulary = wholeWords(table.rows.flatMap((r) => Object.values(r.cells).flat()));
+  const isWord = (token: string) => vocabulary.has(wordKey(token));
   for (const row of table.rows) {
     const seq = records.length + 1;
     let vid = row.vid.replace(/\s+/g, ' ').trim();
@@ -29,7 +29,8 @@ export function buildRecords(table: AssembledTable): { records: NvIRecord[]; war
       });
       vid = renamed;
     }
-    const cell = (role: CellRole) => joinCellLines(row.cells[role], { pitch: table.pitch, width: table.widths[role], isWord });
+    const cell = (role: CellRole) =>
+      joinCellLines(row.cells[role], { pitch: table.pitch, width: table.widths[role], edge: table.edges[role], monospaced: table.monospaced, isWord });
     // Labels are one line by nature: a wrapped label is never a list.
     const document = cell('document').replace(/\s+/g, ' ');
     const paragraph = cell('paragraph').replace(/\s+/g, ' ');

@@ -48,13 +48,18 @@ interface Phrase {
   x1: number;
 }
 
-/** Words closer than ~half a font size belong to one label ("Vraag ID"); wider gaps separate labels. */
+/**
+ * Words closer than ~half a font size belong to one label ("Vraag ID"); wider gaps separate
+ * labels. A monospaced font's space is wider than that (0.6 em in Courier), so a gap of about one
+ * of the word's own characters also joins.
+ */
 function phrases(words: TextItem[]): Phrase[] {
   const sorted = [...words].sort((a, b) => a.x - b.x);
   const out: Phrase[] = [];
   for (const w of sorted) {
     const last = out[out.length - 1];
-    if (last && w.x - last.x1 < w.size * 0.6) {
+    const charW = w.str.length > 0 ? w.w / w.str.length : 0;
+    if (last && w.x - last.x1 < Math.max(w.size * 0.6, charW * 1.15)) {
       last.words.push(w);
       last.x1 = Math.max(last.x1, w.x + w.w);
     } else {

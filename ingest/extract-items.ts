@@ -134,7 +134,7 @@ async function readPage(doc: PdfDoc, n: number, file: string): Promise<PageItems
     }
     page.cleanup();
     if (garbage > Math.max(3, chars * 0.01)) {
-      throw new IngestError('corrupt', file, 'corrupt page: its text decodes to control characters (a damaged content stream)', n);
+      throw new IngestError('corrupt', file, 'corrupt page: its text decodes to control characters (a damaged content stream, or a font without a usable character map)', n);
     }
     return { page: n, width: viewport.width, height: viewport.height, items };
   } catch (err) {

@@ -10,7 +10,8 @@ import type { PageItems, TextItem } from './types.ts';
  */
 const PAGE_NUMBER = [
   /^[-–—]?\s*\d{1,4}\s*[-–—]?$/,
-  /^\d{1,4}\s*(\/|van|of|-)\s*\d{1,4}$/i,
+  // "3/12", "3 van 12", "3-12", but not a year range ("2021-2023").
+  /^\d{1,4}\s*(\/|van|of)\s*\d{1,4}$|^\d{1,3}\s*-\s*\d{1,3}$/i,
   /^(pagina|page|blz\.?|pag\.?|p\.)\s*\d{1,4}(\s*(\/|van|of)\s*\d{1,4})?$/i,
   /(\bpagina\s+\d{1,4}(\s+van\s+\d{1,4})?|\b\d{1,4}\s*\/\s*\d{1,4})$/i,
 ];
@@ -37,7 +38,9 @@ export function findFurniture(pages: readonly PageItems[]): Furniture {
     for (const line of edgeLines(lines)) seen.add(signature(line));
     for (const s of seen) repeats.set(s, (repeats.get(s) ?? 0) + 1);
   }
-  const minRepeats = Math.max(3, Math.ceil(pages.length * 0.3));
+  // On most pages of a long document; on two already in a short one (a two-page NvI has its
+  // running header twice, and an edge line set apart that repeats by chance is rarer still).
+  const minRepeats = Math.max(2, Math.ceil(pages.length * 0.3));
   const isFurniture = (line: Line) => isPageNumber(line.text) || (repeats.get(signature(line)) ?? 0) >= minRepeats;
 
   const byPage = new Map<number, Set<TextItem>>();

@@ -17,6 +17,8 @@ export interface IngestOptions {
   slug?: string | undefined;
   timeoutMs: number;
   maxPages: number;
+  /** Worker threads for text extraction; by default the parser decides. */
+  workers?: number | undefined;
   onProgress?: (page: number, pageCount: number) => void;
 }
 
@@ -72,6 +74,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     file,
     timeoutMs: options.timeoutMs,
     maxPages: options.maxPages,
+    ...(options.workers ? { workers: options.workers } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const title = options.title ?? parsed.title ?? path.basename(file, path.extname(file));

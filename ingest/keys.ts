@@ -17,7 +17,7 @@ export function slugify(text: string): string {
 }
 
 /** A year or a range of years ("2021", "2021-2023", "2021/2022", "2021 – 2058"). */
-const TRAILING_YEARS = /(?:[\s,]*(?:19|20)\d{2}(?:\s*[-–\/]\s*(?:19|20)?\d{2})?)+\s*$/u;
+const TRAILING_YEARS = /(?:[\s,]*(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?)+\s*$/u;
 
 /**
  * The document a label names, without the years after its name: "Bijlage 1 Overeenkomst Wlz

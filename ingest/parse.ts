@@ -23,7 +23,10 @@ export function parseExtracted(pdf: ExtractedPdf, file: string): ParsedNota {
   }
   const { records, warnings } = buildRecords(table);
   if (records.length === 0) {
-    throw new IngestError('no-table', file, 'no NvI table found: the header row is there but no row has a VraagID', table.firstTablePage);
+    const reason = table.columns.some((c) => c.role === 'vid')
+      ? 'no NvI table found: the header row is there but no row has a VraagID'
+      : 'no NvI table found: the table has no VraagID column, so its rows cannot be told apart';
+    throw new IngestError('no-table', file, reason, table.firstTablePage);
   }
   const allWarnings = [...table.warnings, ...warnings];
   const lastPage = records[records.length - 1]!.pageEnd;

@@ -3,6 +3,8 @@ import type { PageItems } from './types.ts';
 
 const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
+const SECTION_HEADING = /^(\d+\.?\s*)?(inleiding|introductie|leeswijzer|inhoud|inhoudsopgave|voorwoord|samenvatting|toelichting|algemeen)$/i;
+
 /**
  * Title and date from the pages before the table: the title is the run of large-type lines at the
  * top of the first page with text; the date is the first Dutch date printed there.
@@ -22,6 +24,8 @@ export function readCover(pages: readonly PageItems[], firstTablePage: number | 
       const titleLines = [];
       for (let i = start; i >= 0 && i < lines.length && lines[i]!.size >= threshold; i++) titleLines.push(lines[i]!.text);
       title = titleLines.join(' ').replace(/\s+/g, ' ').trim() || null;
+      // Without a cover the first large type is a section heading, which names no document.
+      if (title !== null && SECTION_HEADING.test(title)) title = null;
     }
   }
   const text = coverPages.flatMap((p) => groupLines(p.items).map((l) => l.text)).join('\n');

@@ -3,21 +3,7 @@ import Fastify from 'fastify';
 import app from './app.ts';
 import { ensureData } from './bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-
-/** Fastify instance options that belong to running a server, not to the app. */
-export function serverOptions(config: Config) {
-  return {
-    logger: { level: config.logLevel },
-    trustProxy: config.trustProxy,
-    requestTimeout: config.requestTimeoutMs,
-    connectionTimeout: config.requestTimeoutMs * 2,
-    keepAliveTimeout: 5_000,
-    // No route takes a body; anything sent is refused early.
-    bodyLimit: 16 * 1024,
-    maxParamLength: 300,
-    return503OnClosing: true,
-  };
-}
+import { serverOptions } from './server-options.ts';
 
 async function main(): Promise<void> {
   let config: Config;

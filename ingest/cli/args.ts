@@ -20,3 +20,11 @@ export function seconds(flag: string, value: string | undefined, fallbackSeconds
   if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new UsageError(`${flag} must be a number of seconds from 0 to 3600, got "${value}"`);
   return n * 1000;
 }
+
+/** A worker-thread count flag (1–8); undefined leaves the choice to the parser. */
+export function workerCount(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 8) throw new UsageError(`--workers must be a whole number from 1 to 8, got "${value}"`);
+  return n;
+}

@@ -5,9 +5,9 @@ import { openDatabase } from '../../server/db/database.ts';
 import { isIngestError } from '../errors.ts';
 import { ingestFile, refreshIndexFile, type IngestSummary } from '../ingest.ts';
 import type { ParseWarning, WarningKind } from '../types.ts';
-import { parseCli, seconds, UsageError } from './args.ts';
+import { parseCli, seconds, UsageError, workerCount } from './args.ts';
 
-const USAGE = 'usage: npm run ingest -- [--db PATH] [--title "…"] [--slug SLUG] [--timeout SECONDS] [--quiet] FILE.pdf…';
+const USAGE = 'usage: npm run ingest -- [--db PATH] [--title "…"] [--slug SLUG] [--timeout SECONDS] [--workers N] [--quiet] FILE.pdf…';
 
 const WARNING_LABELS: Record<WarningKind, string> = {
   'duplicate-vid': 'duplicate VIDs',
@@ -36,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
     title: { type: 'string' },
     slug: { type: 'string' },
     timeout: { type: 'string' },
+    workers: { type: 'string' },
     quiet: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -47,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
   if ((values.title || values.slug) && positionals.length > 1) throw new UsageError('--title and --slug apply to one file; give one file');
   const dbPath = path.resolve(values.db ?? process.env.DB_PATH ?? DEFAULTS.dbPath);
   const timeoutMs = seconds('--timeout', values.timeout, DEFAULTS.ingestTimeoutMs / 1000);
+  const workers = workerCount(values.workers);
   const showBar = !values.quiet && process.stderr.isTTY;
 
   const db = openDatabase(dbPath);
@@ -61,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
           title: values.title,
           slug: values.slug,
           timeoutMs,
+          workers,
           maxPages: DEFAULTS.maxPages,
           onProgress: (page, total) => {
             if (!bar) return;

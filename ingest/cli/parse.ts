@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import { DEFAULTS } from '../../server/config.ts';
 import { IngestError, isIngestError } from '../errors.ts';
 import { parseInWorker } from '../parse-in-worker.ts';
-import { parseCli, seconds, UsageError } from './args.ts';
+import { parseCli, seconds, UsageError, workerCount } from './args.ts';
 
-const USAGE = 'usage: npm run -s parse -- [--timeout SECONDS] FILE.pdf   (JSON Lines on stdout; writes nothing)';
+const USAGE = 'usage: npm run -s parse -- [--timeout SECONDS] [--workers N] FILE.pdf   (JSON Lines on stdout; writes nothing)';
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCli(argv, { timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  const { values, positionals } = parseCli(argv, { timeout: { type: 'string' }, workers: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     process.stdout.write(USAGE + '\n');
     return 0;
@@ -21,7 +21,12 @@ async function main(argv: string[]): Promise<number> {
     const code = (err as NodeJS.ErrnoException).code;
     throw new IngestError('unreadable', file, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'not a file' : (err as Error).message);
   }
-  const parsed = await parseInWorker(data, { file, timeoutMs: seconds('--timeout', values.timeout, DEFAULTS.ingestTimeoutMs / 1000), maxPages: DEFAULTS.maxPages });
+  const parsed = await parseInWorker(data, {
+    file,
+    timeoutMs: seconds('--timeout', values.timeout, DEFAULTS.ingestTimeoutMs / 1000),
+    maxPages: DEFAULTS.maxPages,
+    workers: workerCount(values.workers),
+  });
   const out = parsed.records.map((r) =>
     JSON.stringify({
       vid: r.vid,

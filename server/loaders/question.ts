@@ -1,5 +1,6 @@
 import type { NotaRow, QaRow } from '../db/qa-repository.ts';
 import { NotFoundError } from '../errors.ts';
+import { memo } from './lru.ts';
 import type { LoaderContext } from './search.ts';
 import { urls } from './urls.ts';
 
@@ -75,6 +76,10 @@ function link(ctx: LoaderContext, row: QaRow): QuestionLink {
  * loaded NvI: one hit is the page, several are a choice, none is a 404.
  */
 export function loadQuestion(ctx: LoaderContext, params: { nota?: string | undefined; vid: string; q?: string | undefined }): QuestionPage | QuestionChoice {
+  return memo(ctx.snapshot, 'question', [params.nota, params.vid.toUpperCase(), params.q?.trim() ?? ''], () => computeQuestion(ctx, params));
+}
+
+function computeQuestion(ctx: LoaderContext, params: { nota?: string | undefined; vid: string; q?: string | undefined }): QuestionPage | QuestionChoice {
   const { snapshot, repo } = ctx;
   let notaIds = snapshot.notaIds;
   if (params.nota !== undefined) {

@@ -1,6 +1,7 @@
 import type { QaRepository, QaRow } from '../db/qa-repository.ts';
 import type { MatchKind, SearchHit } from '../search/types.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
+import { memo } from './lru.ts';
 import { labelIndex, resolveScope, type FilterParams, type ResolvedScope } from './scope.ts';
 import { urls } from './urls.ts';
 
@@ -110,9 +111,15 @@ function toResult(ctx: LoaderContext, row: QaRow, score: number | null, hl: { fu
 
 /**
  * The search page and GET /api/search. With a query: every matching record ranked by the engine,
- * one page of them loaded. Without: the filtered records in table order (browse mode).
+ * one page of them loaded. Without: the filtered records in table order (browse mode). Memoised
+ * per snapshot (see memo): callers must not change the response.
  */
 export function loadSearch(ctx: LoaderContext, params: SearchParams): SearchResponse {
+  const key = [params.q?.trim() ?? '', params.nota, params.document, params.paragraph, params.page ?? 1, params.limit ?? DEFAULT_LIMIT];
+  return memo(ctx.snapshot, 'search', key, () => computeSearch(ctx, params));
+}
+
+function computeSearch(ctx: LoaderContext, params: SearchParams): SearchResponse {
   const scope = resolveScope(ctx.snapshot, params);
   const query = (params.q ?? '').trim();
   const limit = Math.min(params.limit ?? DEFAULT_LIMIT, MAX_LIMIT);

@@ -15,9 +15,14 @@ export default async function apiRoutes(fastify: FastifyInstance): Promise<void>
     reply.header('access-control-allow-origin', '*');
   });
 
-  fastify.get<{ Querystring: SearchQuery }>('/search', { schema: { querystring: searchQuerystring } }, async (request) =>
-    loadSearch(loaderContext(fastify, request), request.query),
-  );
+  // Search responses are cached and immutable (see loadSearch), so their JSON is too.
+  const serialized = new WeakMap<object, string>();
+  fastify.get<{ Querystring: SearchQuery }>('/search', { schema: { querystring: searchQuerystring } }, async (request, reply) => {
+    const response = loadSearch(loaderContext(fastify, request), request.query);
+    let json = serialized.get(response);
+    if (json === undefined) serialized.set(response, (json = JSON.stringify(response)));
+    return reply.type('application/json; charset=utf-8').send(json);
+  });
 
   fastify.get<{ Params: { vid: string }; Querystring: { q?: string } }>('/questions/:vid', { schema: { params: vidParams } }, async (request) =>
     loadQuestion(loaderContext(fastify, request), { vid: request.params.vid, q: request.query.q }),

@@ -1,0 +1,233 @@
+/**
+ * The search engine: Dutch-aware full-text search over Q&A records with direct VID and paragraph
+ * lookups, phrases, exclusions and safe highlighting. See docs/relevance.md for how it is judged.
+ */
+import { DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions } from './analyzer.ts';
+import { buildIndexData } from './build-index.ts';
+import { createHighlighter } from './highlight.ts';
+import { EXCLUSION_FIELDS, FIELDS, MAX_TF, PARTIAL_MATCH, RELATED, TF_BITS } from './options.ts';
+import { planWords, type PlannedWord } from './plan.ts';
+import { parseQuery, type ParsedQuery } from './query.ts';
+import { Ranking, Tier } from './rank.ts';
+import { refLookups } from './refs.ts';
+import { recordsWithTerms, ScoreBuffers, type Scores } from './score.ts';
+import { SearchIndex } from './search-index.ts';
+import { deserializeIndex, serializeIndex } from './serialize.ts';
+import { normalizeToken, tokenize } from './text.ts';
+import type {
+  Highlighter,
+  IndexRecord,
+  SearchEngine,
+  SearchFilter,
+  SearchHit,
+  SearchOutcome,
+  TextSource,
+} from './types.ts';
+
+export interface EngineOptions {
+  /** Switch parts of the text analysis off, to measure what they are worth (test/relevance). */
+  analyzer?: Partial<AnalyzerOptions>;
+}
+
+export function buildSearchEngine(records: Iterable<IndexRecord>, texts: TextSource, options: EngineOptions = {}): SearchEngine {
+  const data = buildIndexData([...records], { ...DEFAULT_ANALYZER_OPTIONS, ...options.analyzer });
+  return new Engine(new SearchIndex(data), texts);
+}
+
+/** Throws when `serialized` is not an index of the current format; rebuild in that case. */
+export function loadSearchEngine(serialized: string, texts: TextSource): SearchEngine {
+  return new Engine(new SearchIndex(deserializeIndex(serialized)), texts);
+}
+
+const EXCLUSION_MASK = EXCLUSION_FIELDS.reduce((mask, field) => mask | (MAX_TF << (FIELDS.indexOf(field) * TF_BITS)), 0);
+
+class Engine implements SearchEngine {
+  readonly size: number;
+  private readonly buffers: ScoreBuffers;
+
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly texts: TextSource,
+  ) {
+    this.size = index.size;
+    this.buffers = new ScoreBuffers(index.size);
+  }
+
+  search(query: string, filter?: SearchFilter): SearchOutcome {
+    const parsed = parseQuery(typeof query === 'string' ? query : '', this.index.analyzer);
+    const refTiers = this.resolveRefs(parsed);
+    const words = planWords(parsed.words, this.index);
+    const highlighter = this.highlighterFor(words);
+    const hits = this.rank(parsed, words, refTiers, filter);
+    const match = hits.length === 0 ? 'none' : hits.some((h) => h.matchedAll) ? 'all' : 'some';
+    return { match, hits, highlighter };
+  }
+
+  related(id: number, limit: number, filter?: SearchFilter): SearchHit[] {
+    const self = this.index.position(id);
+    const text = this.texts(id);
+    const count = Math.floor(limit);
+    if (self === undefined || !text || !(count > 0)) return [];
+    const words = this.distinctiveTerms(`${text.question}\n${text.answer}`);
+    const scores = this.buffers.score(this.index, words);
+    const allowed = this.filterFor(filter);
+    const full = 2 ** words.length - 1;
+    const ranking = new Ranking(this.index.size, scores.count, maxScore(scores));
+    for (let i = 0; i < scores.count; i++) {
+      const doc = scores.records[i] ?? 0;
+      if (doc !== self && (allowed === null || allowed(doc))) ranking.add(doc, Tier.text, true, scores.scores[doc] ?? 0);
+    }
+    return this.hits(ranking.positions().subarray(0, count), scores, full);
+  }
+
+  highlighter(query: string): Highlighter {
+    const parsed = parseQuery(typeof query === 'string' ? query : '', this.index.analyzer);
+    this.resolveRefs(parsed); // a reference that names nothing becomes words, as in search()
+    return this.highlighterFor(planWords(parsed.words, this.index));
+  }
+
+  serialize(): string {
+    return serializeIndex(this.index.data);
+  }
+
+  /**
+   * The records references name, by tier. A reference that names nothing is searched as words
+   * instead: "artikel 10" is cited in texts but is no paragraph label; "2021" is a year, not a VID.
+   */
+  private resolveRefs(parsed: ParsedQuery): Map<number, Tier> {
+    const tiers = new Map<number, Tier>();
+    const mark = (terms: readonly string[], tier: Tier) => {
+      let found = false;
+      for (const term of terms) {
+        for (const doc of this.index.data.refs.get(term) ?? []) {
+          found = true;
+          tiers.set(doc, Math.min(tiers.get(doc) ?? tier, tier) as Tier);
+        }
+      }
+      return found;
+    };
+    for (const { ref, words } of parsed.refs) {
+      const { exact, within } = refLookups(ref);
+      const foundExact = mark(exact, ref.kind === 'vid' ? Tier.vid : Tier.reference);
+      const foundWithin = mark(within, Tier.withinReference);
+      if (!foundExact && !foundWithin) {
+        for (const word of words) if (!parsed.words.some((w) => w.term === word.term)) parsed.words.push(word);
+      }
+    }
+    return tiers;
+  }
+
+  private rank(parsed: ParsedQuery, words: PlannedWord[], refTiers: Map<number, Tier>, filter?: SearchFilter): SearchHit[] {
+    const scores = this.buffers.score(this.index, words);
+    const { masks } = scores;
+    const allowed = this.filterFor(filter);
+    const excluded = this.excludedRecords(parsed);
+    const phraseMask = phraseWordMask(parsed, words);
+    const checkPhrases = parsed.phrases.length > 0 || parsed.excludedPhrases.length > 0;
+    const full = 2 ** words.length - 1;
+    const minWeight = PARTIAL_MATCH.minWeightShare * words.reduce((sum, w) => sum + w.weight, 0);
+    const ranking = new Ranking(this.index.size, scores.count + refTiers.size, maxScore(scores));
+    const add = (doc: number, tier: Tier) => {
+      if (allowed !== null && !allowed(doc)) return;
+      if (tier === Tier.text && masks[doc] !== full && (scores.weights[doc] ?? 0) < minWeight) return;
+      if (excluded !== null && excluded[doc] === 1) return;
+      if (((masks[doc] ?? 0) & phraseMask) !== phraseMask) return;
+      if (checkPhrases && !this.passesPhrases(doc, parsed)) return;
+      ranking.add(doc, tier, masks[doc] === full, scores.scores[doc] ?? 0);
+    };
+    for (let i = 0; i < scores.count; i++) {
+      const doc = scores.records[i] ?? 0;
+      add(doc, refTiers.size > 0 ? (refTiers.get(doc) ?? Tier.text) : Tier.text);
+    }
+    for (const [doc, tier] of refTiers) if (masks[doc] === 0) add(doc, tier);
+    return this.hits(ranking.positions(), scores, full);
+  }
+
+  private hits(positions: Uint32Array, scores: Scores, full: number): SearchHit[] {
+    const { data } = this.index;
+    const hits = new Array<SearchHit>(positions.length);
+    for (let i = 0; i < positions.length; i++) {
+      const doc = positions[i] ?? 0;
+      hits[i] = {
+        id: data.ids[doc] ?? 0,
+        notaId: data.notaIds[doc] ?? 0,
+        documentKey: data.documentKeys[data.documentKeyOf[doc] ?? 0] ?? '',
+        paragraphKey: data.paragraphKeys[data.paragraphKeyOf[doc] ?? 0] ?? '',
+        score: scores.scores[doc] ?? 0,
+        matchedAll: scores.masks[doc] === full,
+      };
+    }
+    return hits;
+  }
+
+  /** A record filter, or null when the filter lets everything through. */
+  private filterFor(filter?: SearchFilter): ((doc: number) => boolean) | null {
+    const { data } = this.index;
+    const notas = filter?.notaIds ? new Set(filter.notaIds) : null;
+    const documentKey = filter?.documentKey !== undefined ? data.documentKeys.indexOf(filter.documentKey) : null;
+    const paragraphKey = filter?.paragraphKey !== undefined ? data.paragraphKeys.indexOf(filter.paragraphKey) : null;
+    if (notas === null && documentKey === null && paragraphKey === null) return null;
+    return (doc) =>
+      (notas === null || notas.has(data.notaIds[doc] ?? Number.NaN)) &&
+      (documentKey === null || data.documentKeyOf[doc] === documentKey) &&
+      (paragraphKey === null || data.paragraphKeyOf[doc] === paragraphKey);
+  }
+
+  private excludedRecords(parsed: ParsedQuery): Uint8Array | null {
+    const termIds = parsed.excludedTerms.flatMap((term) => this.index.termId(term) ?? []);
+    return recordsWithTerms(this.index, termIds, EXCLUSION_MASK);
+  }
+
+  /** Phrases are checked on the record text, token by token, with the same stemming as the index. */
+  private passesPhrases(doc: number, parsed: ParsedQuery): boolean {
+    const text = this.texts(this.index.data.ids[doc] ?? 0);
+    if (!text) return parsed.phrases.length === 0;
+    const stems = tokenize(`${text.question}\n${text.answer}`).map((t) => this.index.analyzer.stem(normalizeToken(t.text)));
+    return (
+      parsed.phrases.every((phrase) => containsSequence(stems, phrase)) &&
+      !parsed.excludedPhrases.some((phrase) => containsSequence(stems, phrase))
+    );
+  }
+
+  /** The terms of a text with the highest tf·idf that other records share, as one-term words. */
+  private distinctiveTerms(text: string): PlannedWord[] {
+    const counts = new Map<number, number>();
+    for (const token of tokenize(text)) {
+      for (const term of this.index.analyzer.indexTerms(normalizeToken(token.text))) {
+        const termId = this.index.termId(term);
+        if (termId !== undefined) counts.set(termId, (counts.get(termId) ?? 0) + 1);
+      }
+    }
+    return [...counts]
+      .filter(([termId]) => this.index.documentFrequency(termId) >= RELATED.minDocumentFrequency)
+      .map(([termId, n]) => ({ termId, weight: n * this.index.idf(termId) }))
+      .sort((a, b) => b.weight - a.weight || a.termId - b.termId)
+      .slice(0, RELATED.terms)
+      .map(({ termId }) => ({ term: this.index.term(termId), alternatives: [{ termId, weight: 1 }], weight: this.index.idf(termId) }));
+  }
+
+  private highlighterFor(words: readonly PlannedWord[]): Highlighter {
+    const terms = new Set(words.flatMap((w) => w.alternatives.map((a) => this.index.term(a.termId))));
+    return createHighlighter(this.index.analyzer, terms);
+  }
+}
+
+/** The bits of the words that phrases consist of: a record lacking one cannot contain the phrase. */
+function phraseWordMask(parsed: ParsedQuery, words: readonly PlannedWord[]): number {
+  const phraseStems = new Set(parsed.phrases.flat());
+  return words.reduce((mask, word, w) => (phraseStems.has(word.term) ? mask | (1 << w) : mask), 0) >>> 0;
+}
+
+function containsSequence(stems: readonly string[], phrase: readonly string[]): boolean {
+  outer: for (let i = 0; i + phrase.length <= stems.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (stems[i + j] !== phrase[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function maxScore({ scores, records, count }: Scores): number {
+  let max = 0;
+  for (let i = 0; i < count; i++) max = Math.max(max, scores[records[i] ?? 0] ?? 0);
+  return max;
+}

@@ -1,0 +1,78 @@
+/**
+ * Every index and search option in one place. A serialized index is only valid with the options it
+ * was built with, so the format string below changes whenever an option that shapes the index does.
+ *
+ * The engine scores with its own typed-array postings (BM25F) and uses MiniSearch's radix tree only
+ * as its term dictionary (exact, prefix and fuzzy lookup). MiniSearch's document-at-a-time scorer
+ * took 75–700 ms per query on the 100,000-record benchmark corpus, far over the 50 ms target.
+ */
+
+/** Bump when anything that shapes the serialized index changes (fields, analysis, encoding). */
+export const INDEX_FORMAT = 'nvi-search/1';
+
+/** Indexed fields, in the order their term frequencies are packed into one 16-bit word. */
+export const FIELDS = ['question', 'answer', 'paragraph', 'document'] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** Each field's term frequency takes 4 bits, so a posting's frequencies fit one Uint16. */
+export const TF_BITS = 4;
+export const MAX_TF = (1 << TF_BITS) - 1;
+
+/**
+ * Field weights (BM25F): the question says what a record is about; the answer adds detail;
+ * paragraph and document labels give context every record of a group shares.
+ */
+export const FIELD_WEIGHTS: Readonly<Record<Field, number>> = {
+  question: 1.5,
+  answer: 1,
+  paragraph: 0.7,
+  document: 0.3,
+};
+
+export const BM25 = { k1: 1.2, b: 0.75 } as const;
+
+/** An excluded word (-word) removes records whose visible text has it; labels are filters instead. */
+export const EXCLUSION_FIELDS: readonly Field[] = ['question', 'answer'];
+
+/** Search as you type: the last word also matches longer terms once it has this many letters. */
+export const PREFIX = {
+  minLength: 3,
+  /** The shortest completions win; more only adds postings to score. */
+  maxExpansions: 40,
+  /** A completion counts less than a word typed in full. */
+  weight: 0.7,
+} as const;
+
+/**
+ * Typos: words that are not in the index are matched within an edit distance that grows with the
+ * term's length (none up to 3 letters, none for numbers). Known words are never fuzzed: that keeps
+ * fuzzy cheap and stops "zorg" from also matching "zong".
+ */
+export const FUZZY = {
+  maxExpansions: 12,
+  weight: 0.8,
+  distance(termLength: number): number {
+    if (termLength <= 3) return 0;
+    return termLength <= 7 ? 1 : 2;
+  },
+} as const;
+
+/**
+ * Compound parts are indexed as "~part", apart from whole words: a search for "budget" matches
+ * "kwaliteitsbudget" too, but below records that have the word "budget" itself.
+ */
+export const PARTS = { marker: '~', weight: 0.7 } as const;
+
+/**
+ * Minimum should match: a record that lacks some query words is a hit only when the words it has
+ * carry at least this share of the query's weight (idf). A record with just "kan" and "zorgkantoor"
+ * from an eight-word question is noise; one with the rare "eenjarige" is not. Records with every
+ * word, and records a VID or paragraph reference names, are always hits.
+ */
+export const PARTIAL_MATCH = { minWeightShare: 0.25 } as const;
+
+/** Bounds the work a single query can cause. */
+export const QUERY_LIMITS = { maxLength: 500, maxWords: 16 } as const;
+
+/** related(): a record's most distinctive terms (tf·idf), excluding terms only it has. */
+export const RELATED = { terms: 12, minDocumentFrequency: 2 } as const;

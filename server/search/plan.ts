@@ -1,0 +1,107 @@
+/**
+ * Turns query words into index terms. A known word matches itself (and, while typed last, its
+ * completions); an unknown one is tried as a compound of known words, then as a typo.
+ */
+import { partTerm } from './analyzer.ts';
+import { FUZZY, PARTS, PREFIX } from './options.ts';
+import type { QueryWord } from './query.ts';
+import type { SearchIndex } from './search-index.ts';
+
+export interface Alternative {
+  termId: number;
+  weight: number;
+  /** Overrides the term's own idf: completions of one prefix share the idf of all of them. */
+  idf?: number;
+}
+
+export interface PlannedWord {
+  term: string;
+  /** Empty when nothing in the index resembles the word: then no record can contain every word. */
+  alternatives: Alternative[];
+  /** How informative the word is (idf over all its alternatives), for the partial-match threshold. */
+  weight: number;
+}
+
+/** Each word takes one bit of a 32-bit mask while scoring. */
+export const MAX_PLANNED_WORDS = 31;
+
+export function planWords(words: readonly QueryWord[], index: SearchIndex): PlannedWord[] {
+  const planned: PlannedWord[] = [];
+  const add = (term: string, alternatives: Alternative[]) => {
+    if (planned.length < MAX_PLANNED_WORDS && !planned.some((p) => p.term === term)) {
+      planned.push({ term, alternatives, weight: wordWeight(alternatives, index) });
+    }
+  };
+  for (const word of words) {
+    const exact = index.termId(word.term);
+    // Completions only while the typed text is no word yet: a finished word already matches the
+    // compounds it is part of, and rare completions would outrank the word itself.
+    const alternatives = exact === undefined ? (word.prefix ? completions(word, index) : []) : withParts([{ termId: exact, weight: 1 }], index);
+    if (alternatives.length > 0) {
+      add(word.term, alternatives);
+      continue;
+    }
+    const parts = index.analyzer.queryParts(word.normalized);
+    const partIds = parts.map((part) => index.termId(part));
+    if (parts.length > 1 && partIds.every((id) => id !== undefined)) {
+      parts.forEach((part, i) => add(part, withParts([{ termId: partIds[i] ?? 0, weight: 1 }], index)));
+      continue;
+    }
+    add(word.term, withParts(typoMatches(word.term, index), index));
+  }
+  return planned;
+}
+
+/**
+ * How informative a word is: the idf of all its alternatives together, so a common word stays
+ * common even when a rare compound part or completion also matches it. A word nothing matches
+ * weighs nothing: it cannot tell partial matches apart (the match kind already says "some").
+ */
+function wordWeight(alternatives: readonly Alternative[], index: SearchIndex): number {
+  if (alternatives.length === 0) return 0;
+  return index.idfOf(alternatives.reduce((df, a) => df + index.documentFrequency(a.termId), 0));
+}
+
+/** Each term also matches where it is part of a compound, at a lower weight. */
+function withParts(alternatives: Alternative[], index: SearchIndex): Alternative[] {
+  const parts = alternatives.flatMap(({ termId, weight }) => {
+    const part = index.termId(partTerm(index.term(termId)));
+    return part === undefined ? [] : [{ termId: part, weight: weight * PARTS.weight }];
+  });
+  return [...alternatives, ...parts];
+}
+
+/**
+ * The shortest terms that start with the word as typed or with its stem, as whole words and as
+ * compound parts ("budg" → budget, budgetruimte, ~budget of kwaliteitsbudget).
+ */
+function completions(word: QueryWord, index: SearchIndex): Alternative[] {
+  const found = new Map<string, number>();
+  for (const prefix of new Set([word.normalized, word.term])) {
+    for (const start of [prefix, partTerm(prefix)]) {
+      for (const [term, termId] of index.tree.atPrefix(start)) found.set(term, termId);
+    }
+  }
+  const chosen = [...found]
+    .sort(([a, idA], [b, idB]) => a.length - b.length || index.documentFrequency(idB) - index.documentFrequency(idA))
+    .slice(0, PREFIX.maxExpansions);
+  // The prefix is scored as one term: a rare completion must not outrank the common one being typed.
+  const idf = index.idfOf(chosen.reduce((df, [, termId]) => df + index.documentFrequency(termId), 0));
+  return chosen.map(([term, termId]) => ({
+    termId,
+    weight: term.startsWith(PARTS.marker) ? PREFIX.weight * PARTS.weight : PREFIX.weight,
+    idf,
+  }));
+}
+
+/** Terms within an edit distance that grows with the word's length, closest and commonest first. */
+function typoMatches(term: string, index: SearchIndex): Alternative[] {
+  const distance = /\d/.test(term) ? 0 : FUZZY.distance(term.length);
+  if (distance === 0) return [];
+  return [...index.tree.fuzzyGet(term, distance)]
+    .filter(([match]) => !match.startsWith(PARTS.marker)) // withParts adds those
+    .map(([, [termId, d]]) => ({ termId, d }))
+    .sort((a, b) => a.d - b.d || index.documentFrequency(b.termId) - index.documentFrequency(a.termId))
+    .slice(0, FUZZY.maxExpansions)
+    .map(({ termId, d }) => ({ termId, weight: (FUZZY.weight * term.length) / (term.length + d) }));
+}

@@ -1,0 +1,99 @@
+/**
+ * The index in memory: per-record stored fields, field lengths, and for every term a postings list
+ * (record positions in ascending order with their packed per-field term frequencies), all in typed
+ * arrays laid end to end (CSR), so scoring is a tight loop over numbers.
+ */
+import SearchableMap from 'minisearch/SearchableMap';
+import { Analyzer, isVocabularyTerm, type AnalyzerOptions } from './analyzer.ts';
+import { BM25, FIELDS, FIELD_WEIGHTS } from './options.ts';
+import type { RefTable } from './refs.ts';
+
+export interface IndexData {
+  analyzer: AnalyzerOptions;
+  /** Per record, by position (VIDs are in `refs`). */
+  ids: Float64Array;
+  notaIds: Float64Array;
+  documentKeys: string[];
+  documentKeyOf: Uint32Array;
+  paragraphKeys: string[];
+  paragraphKeyOf: Uint32Array;
+  /** Terms counted per record and field: [record * FIELDS.length + field]. */
+  fieldLengths: Uint32Array;
+  terms: string[];
+  /** Postings of term t are positions offsets[t] .. offsets[t + 1] of docs and tfs. */
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  /** Per posting, each field's term frequency in TF_BITS bits, in FIELDS order. */
+  tfs: Uint16Array;
+  refs: RefTable;
+  /** Folded words the corpus uses on their own: the leading parts compounds may split into. */
+  words: string[];
+}
+
+const FIELD_COUNT = FIELDS.length;
+
+export class SearchIndex {
+  readonly size: number;
+  readonly analyzer: Analyzer;
+  /** Per record and field: the field weight over its BM25 length normalisation. */
+  readonly norms: Float32Array;
+  /** All terms as a radix tree, for prefix and fuzzy lookups. */
+  readonly tree: SearchableMap<number>;
+  private readonly termIds = new Map<string, number>();
+  private readonly positions = new Map<number, number>();
+
+  constructor(readonly data: IndexData) {
+    this.size = data.ids.length;
+    data.terms.forEach((term, i) => this.termIds.set(term, i));
+    data.ids.forEach((id, i) => this.positions.set(id, i));
+    this.norms = fieldNorms(data.fieldLengths, this.size);
+    this.tree = SearchableMap.from(data.terms.map((t, i): [string, number] => [t, i]));
+    this.analyzer = new Analyzer(
+      { words: new Set(data.words), isKnownStem: (stem) => this.termIds.has(stem) && isVocabularyTerm(stem) },
+      data.analyzer,
+    );
+  }
+
+  termId(term: string): number | undefined {
+    return this.termIds.get(term);
+  }
+
+  term(termId: number): string {
+    return this.data.terms[termId] ?? '';
+  }
+
+  documentFrequency(termId: number): number {
+    return (this.data.offsets[termId + 1] ?? 0) - (this.data.offsets[termId] ?? 0);
+  }
+
+  idf(termId: number): number {
+    return this.idfOf(this.documentFrequency(termId));
+  }
+
+  idfOf(documentFrequency: number): number {
+    const df = Math.min(documentFrequency, this.size);
+    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+  }
+
+  /** The position of the record with this id, if indexed. */
+  position(id: number): number | undefined {
+    return this.positions.get(id);
+  }
+}
+
+function fieldNorms(fieldLengths: Uint32Array, size: number): Float32Array {
+  const averages = FIELDS.map((_, f) => {
+    let total = 0;
+    for (let r = 0; r < size; r++) total += fieldLengths[r * FIELD_COUNT + f] ?? 0;
+    return size > 0 ? total / size : 0;
+  });
+  const norms = new Float32Array(size * FIELD_COUNT);
+  FIELDS.forEach((field, f) => {
+    const average = averages[f] || 1;
+    for (let r = 0; r < size; r++) {
+      const length = fieldLengths[r * FIELD_COUNT + f] ?? 0;
+      norms[r * FIELD_COUNT + f] = FIELD_WEIGHTS[field] / (1 - BM25.b + (BM25.b * length) / average);
+    }
+  });
+  return norms;
+}

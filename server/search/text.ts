@@ -1,0 +1,57 @@
+/**
+ * Tokenizing and folding, shared by indexing, querying and highlighting. Tokens keep their offsets
+ * in the original string so that a highlighter can mark the original text, never a normalised copy.
+ */
+
+export interface Token {
+  /** The token as it appears in the text. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Numbers with inner dots or commas ("2.7", "1.10", "96,75") stay one token, so paragraph and article
+ * numbers can be searched; everything else is a run of letters, combining marks and digits.
+ */
+const TOKEN = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{M}\p{N}]+/gu;
+
+/** Longer runs are not words (hashes, garbage); cutting them keeps term processing cheap. */
+export const MAX_TERM_LENGTH = 48;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+
+/**
+ * Lower case without diacritics: "Cliënt" → "client", "reële" → "reele". Lower-casing first lets
+ * NFKD split the marks it adds (e.g. the dot of a lower-cased "İ"), which are then dropped.
+ */
+export function fold(text: string): string {
+  // Most Dutch words are plain ASCII: skip the (costly) normalisation for them.
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
+  return text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
+}
+
+const NON_ASCII = /[^\p{ASCII}]/u;
+
+const DIGITS_ONLY = /^\d+$/;
+const HAS_DIGIT = /\d/;
+
+/**
+ * The comparable form of one token: folded, cut to MAX_TERM_LENGTH, and for plain numbers without
+ * leading zeros ("0318" and "318" are one number, as VIDs are printed both ways).
+ */
+export function normalizeToken(token: string): string {
+  const folded = fold(token).slice(0, MAX_TERM_LENGTH);
+  if (DIGITS_ONLY.test(folded)) return folded.replace(/^0+(?=\d)/, '');
+  return folded;
+}
+
+export function hasDigit(term: string): boolean {
+  return HAS_DIGIT.test(term);
+}

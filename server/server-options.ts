@@ -1,0 +1,24 @@
+import type { Config } from './config.ts';
+
+/** Fastify instance options that belong to running a server, not to the app. */
+export function serverOptions(config: Config) {
+  return {
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    // A request must arrive whole within this time, and an idle socket is closed after twice it:
+    // slow or stalled clients cannot hold connections open.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.requestTimeoutMs * 2,
+    keepAliveTimeout: 5_000,
+    // No route takes a body; anything sent is refused early.
+    bodyLimit: 16 * 1024,
+    routerOptions: { maxParamLength: 300 },
+    // On shutdown, a request already sent on a kept-alive connection gets an answer (503 with
+    // Connection: close, so the client retries elsewhere) rather than a reset; idle sockets end
+    // at keepAliveTimeout.
+    return503OnClosing: true,
+    forceCloseConnections: false,
+    // One line per request (see plugins/request-log.ts) instead of Fastify's two.
+    disableRequestLogging: true,
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * Load test: the real server (its own process, as in production) on loopback, driven by
+ * autocannon from this process. Three runs: /healthz alone (the ceiling of this server on this
+ * machine), searches alone, and a realistic mix. Bounded in time; prints a Markdown report.
+ *
+ *   npm run load [-- --duration 30 --connections 50]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { ROOT } from '../../server/config.ts';
+import { ensureData } from '../../server/bootstrap.ts';
+import { DEFAULTS } from '../../server/config.ts';
+
+interface Query {
+  query: string;
+}
+
+interface RunResult {
+  name: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function startServer(dbPath: string): Promise<{ child: ChildProcess; port: number }> {
+  // Default log level (info, one line per request), as in production.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--db', dbPath, '--no-ingest'], {
+    cwd: ROOT,
+    // Exports are rate limited per client; the load generator is one client.
+    env: { ...process.env, EXPORT_RATE_LIMIT: '100000', NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (m) {
+        // Keep draining the log, so the server never blocks on a full pipe.
+        child.stdout!.off('data', onData).on('data', () => {});
+        resolve(Number(m[1]));
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+  return { child, port };
+}
+
+function run(name: string, opts: autocannon.Options): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    const instance = autocannon(opts, (err, result) => {
+      if (err) return reject(err);
+      latencies.sort((a, b) => a - b);
+      resolve({
+        name,
+        requests: result.requests.total,
+        rps: result.requests.average,
+        p50: percentile(latencies, 50),
+        p95: percentile(latencies, 95),
+        p99: percentile(latencies, 99),
+        errors: result.errors,
+        timeouts: result.timeouts,
+        non2xx: result.non2xx,
+      });
+    });
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { duration: { type: 'string' }, connections: { type: 'string' } } });
+  const duration = Number(values.duration ?? 30);
+  const connections = Number(values.connections ?? 50);
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nvi-load-'));
+  const dbPath = path.join(dir, 'nvi.db');
+  const quiet = { info: () => {}, error: (o: object, m: string) => console.error(m, o) };
+  await ensureData({ ...DEFAULTS, dbPath }, quiet);
+  const { child, port } = await startServer(dbPath);
+  const base = `http://127.0.0.1:${port}`;
+
+  try {
+    const queries = (JSON.parse(fs.readFileSync(path.join(ROOT, 'test/relevance/queries.json'), 'utf8')) as Query[]).map((q) => q.query);
+    // Search as you type sends the prefixes of what people type, too.
+    const typed = queries.flatMap((q) => (q.length > 6 ? [q.slice(0, 4), q.slice(0, Math.ceil(q.length / 2)), q] : [q]));
+    const searchPaths = typed.map((q) => `/api/search?q=${encodeURIComponent(q)}`);
+    const pagePaths = typed.map((q) => `/zoeken?q=${encodeURIComponent(q)}`);
+    const notas = (await (await fetch(`${base}/api/notas`)).json()) as {
+      notas: Array<{ slug: string; documents: Array<{ key: string; paragraphs: Array<{ url: string; key: string }> }> }>;
+    };
+    const paragraphs = notas.notas.flatMap((n) => n.documents.flatMap((d) => d.paragraphs.map((p) => ({ url: p.url, nota: n.slug, document: d.key, paragraph: p.key }))));
+    const vids = ((await (await fetch(`${base}/export.json?nota=${notas.notas[0]!.slug}`)).json()) as Array<{ vid: string }>).map((r) => r.vid);
+
+    const cycle = <T>(items: T[]) => {
+      let i = 0;
+      return () => items[i++ % items.length]!;
+    };
+    const nextSearch = cycle(searchPaths);
+    const nextPage = cycle(pagePaths);
+    const nextVid = cycle(vids);
+    const nextParagraph = cycle(paragraphs);
+    let n = 0;
+    // 45% API searches, 20% search pages, 20% question pages, 12% paragraph pages, 3% small exports.
+    const mixed = () => {
+      const r = n++ % 100;
+      if (r < 45) return nextSearch();
+      if (r < 65) return nextPage();
+      if (r < 85) return `/vraag/${nextVid()}`;
+      if (r < 97) return nextParagraph().url;
+      const p = nextParagraph();
+      return `/export.csv?nota=${p.nota}&document=${encodeURIComponent(p.document)}&paragraph=${encodeURIComponent(p.paragraph)}`;
+    };
+
+    const common = { connections, duration, timeout: 10 };
+    const results: RunResult[] = [];
+    results.push(await run('/healthz (ceiling)', { ...common, url: `${base}/healthz` }));
+    results.push(await run('search (/api/search)', { ...common, url: base, requests: [{ setupRequest: (req) => ({ ...req, path: nextSearch() }) }] }));
+    results.push(await run('realistic mix', { ...common, url: base, requests: [{ setupRequest: (req) => ({ ...req, path: mixed() }) }] }));
+
+    const ceiling = results[0]!.rps;
+    const lines = [
+      `Load: ${connections} connections, ${duration} s per run, server and autocannon on the same ${os.availableParallelism()}-core machine (${os.cpus()[0]?.model ?? 'cpu'}), Node ${process.version}.`,
+      '',
+      '| run | requests | req/s | vs /healthz | p50 ms | p95 ms | p99 ms | errors | timeouts | non-2xx |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...results.map(
+        (r) =>
+          `| ${r.name} | ${r.requests} | ${Math.round(r.rps)} | ${(r.rps / ceiling).toFixed(2)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.timeouts} | ${r.non2xx} |`,
+      ),
+      '',
+      `Search queries: ${typed.length} (the ${queries.length} relevance queries and their typed prefixes); mix: 45% API search, 20% search page, 20% question page, 12% paragraph page, 3% paragraph CSV export.`,
+    ];
+    console.log(lines.join('\n'));
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,48 @@
+/** Builds search engines over the bundled NvI's gold records, as the tests and evaluations need. */
+import { documentKey, paragraphKey } from '../../ingest/keys.ts';
+import { buildSearchEngine, type EngineOptions } from '../../server/search/engine.ts';
+import type { IndexRecord, SearchEngine, TextSource } from '../../server/search/types.ts';
+import { readGold, type GoldRecord } from '../helpers/gold.ts';
+
+/** Record ids are line numbers (1-based), all in nota 1, keys as the ingest derives them. */
+export function toIndexRecords(gold: readonly GoldRecord[]): IndexRecord[] {
+  return gold.map((g, i) => ({
+    id: i + 1,
+    notaId: 1,
+    vid: g.vid,
+    vidNumber: vidNumber(g.vid),
+    seq: i + 1,
+    document: g.document,
+    documentKey: documentKey(g.document),
+    paragraph: g.paragraph,
+    paragraphKey: paragraphKey(g.paragraph),
+    question: g.question,
+    answer: g.answer,
+  }));
+}
+
+export function vidNumber(vid: string): number | null {
+  const digits = /\d+/.exec(vid)?.[0];
+  return digits === undefined ? null : Number(digits);
+}
+
+export function textSource(records: readonly IndexRecord[]): TextSource {
+  const byId = new Map(records.map((r) => [r.id, { question: r.question, answer: r.answer }]));
+  return (id) => byId.get(id);
+}
+
+export interface GoldEngine {
+  records: IndexRecord[];
+  engine: SearchEngine;
+  texts: TextSource;
+  /** The VID of a record id, for readable assertions. */
+  vidOf(id: number): string;
+}
+
+export function goldEngine(options: EngineOptions = {}): GoldEngine {
+  const records = toIndexRecords(readGold());
+  const texts = textSource(records);
+  const engine = buildSearchEngine(records, texts, options);
+  const vids = new Map(records.map((r) => [r.id, r.vid]));
+  return { records, engine, texts, vidOf: (id) => vids.get(id) ?? `#${id}` };
+}
