@@ -11,6 +11,8 @@ export interface ExtractOptions {
   maxPages?: number;
   /** Read only the pages this returns true for (parallel extraction splits the pages over workers). */
   pageFilter?: (page: number) => boolean;
+  /** Before a page is read: a stuck page can then be named. */
+  onPageStart?: (page: number, pageCount: number) => void;
   onPage?: (page: number, pageCount: number) => void;
 }
 
@@ -75,6 +77,7 @@ export async function extractItems(data: Uint8Array, options: ExtractOptions): P
     const pages: PageItems[] = [];
     for (let n = 1; n <= pageCount; n++) {
       if (options.pageFilter && !options.pageFilter(n)) continue;
+      options.onPageStart?.(n, pageCount);
       pages.push(await readPage(doc, n, file));
       options.onPage?.(n, pageCount);
     }

@@ -30,6 +30,9 @@ export interface IngestSummary {
   records: number;
   pages: number;
   ms: number;
+  /** Of which: parsing (in the workers, start-up included) and storing. */
+  parseMs: number;
+  storeMs: number;
   warnings: ParseWarning[];
 }
 
@@ -67,7 +70,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     | { slug: string; title: string; pages: number; records: number }
     | undefined;
   if (known) {
-    return { file, slug: known.slug, title: known.title, status: 'unchanged', records: known.records, pages: known.pages, ms: performance.now() - started, warnings: [] };
+    return { file, slug: known.slug, title: known.title, status: 'unchanged', records: known.records, pages: known.pages, ms: performance.now() - started, parseMs: 0, storeMs: 0, warnings: [] };
   }
   // The worker gets its own copy: the bytes are transferred, and the original is stored with the nota.
   const parsed = await parseInWorker(data.slice(), {
@@ -77,6 +80,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     ...(options.workers ? { workers: options.workers } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
+  const parsedAt = performance.now();
   const title = options.title ?? parsed.title ?? path.basename(file, path.extname(file));
   const result = writeNota(db, parsed, { slug, title, sourceFile: path.basename(file), sha256: hash, pdf: data });
   return {
@@ -87,6 +91,8 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     records: parsed.records.length,
     pages: parsed.pageCount,
     ms: performance.now() - started,
+    parseMs: parsedAt - started,
+    storeMs: performance.now() - parsedAt,
     warnings: parsed.warnings,
   };
 }
@@ -95,17 +101,18 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
  * Brings the search index file up to date with the database: built once after a batch of
  * ingests, so the server loads it instead of building it at start.
  */
-export function refreshIndexFile(db: Db, indexFile: string): { rebuilt: boolean; records: number } {
+export function refreshIndexFile(db: Db, indexFile: string): { rebuilt: boolean; records: number; ms: number } {
+  const started = performance.now();
   const repo = createQaRepository(db);
   const { generation, notaIds } = repo.read(() => ({
     generation: repo.generation(),
     notaIds: repo.activeNotas().map((n) => n.id).sort((a, b) => a - b),
   }));
   const header = readIndexHeader(indexFile);
-  if (header && sameData(header, { generation, notaIds })) return { rebuilt: false, records: header.records };
+  if (header && sameData(header, { generation, notaIds })) return { rebuilt: false, records: header.records, ms: performance.now() - started };
   const engine = buildEngine(repo, notaIds);
   writeIndexFile(indexFile, { format: 1, generation, notaIds, records: engine.size }, engine);
-  return { rebuilt: true, records: engine.size };
+  return { rebuilt: true, records: engine.size, ms: performance.now() - started };
 }
 
 /** The PDFs in a directory, by name. */

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { IngestError } from './errors.ts';
 import { parseExtracted } from './parse.ts';
 import type { ExtractedPdf, ParsedNota } from './types.ts';
-import type { WorkerMessage, WorkerRequest } from './worker/protocol.ts';
+import type { StartMessage, WorkerMessage, WorkerRequest } from './worker/protocol.ts';
 
 export interface WorkerParseOptions {
   /** Name used in messages. */
@@ -18,11 +18,57 @@ export interface WorkerParseOptions {
   onProgress?: (pagesDone: number, pageCount: number) => void;
 }
 
-/** Below this size a second worker costs more to start than it saves. */
-const PARALLEL_MIN_BYTES = 200 * 1024;
+/**
+ * Below this size (a few hundred pages) a second worker costs more than it saves: every worker
+ * pays pdf.js's warm-up (loading and JIT compiling it), which for a 117-page NvI is more than
+ * half of the extraction time, so splitting its pages in two gains nothing (docs/benchmarks.md).
+ */
+const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
 
 function formatSeconds(ms: number): string {
   return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+}
+
+const BOOT = new URL('./worker/boot.mjs', import.meta.url);
+const DEFAULT_HEAP_MB = 2048;
+
+export function defaultParts(bytes: number): number {
+  return bytes >= PARALLEL_MIN_BYTES ? Math.min(2, os.availableParallelism()) : 1;
+}
+
+function spawnWorker(maxHeapMb = DEFAULT_HEAP_MB): Worker {
+  return new Worker(BOOT, {
+    // The worker sets up its own loader; inheriting the parent's would slow pdf.js loading.
+    execArgv: [],
+    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+    stdout: false,
+    stderr: false,
+  });
+}
+
+/** Started, idle workers; unref'd so that unused ones never keep the process alive. */
+const idle: Worker[] = [];
+
+/**
+ * Starts parse workers ahead of need. A worker takes a few hundred milliseconds to load pdf.js;
+ * a command-line ingest calls this first thing, so that happens while the rest of the program
+ * loads and the file is read and hashed.
+ */
+export function prewarmParseWorkers(count = 1): void {
+  while (idle.length < count) {
+    const worker = spawnWorker();
+    worker.unref();
+    worker.once('error', () => idle.splice(idle.indexOf(worker), 1));
+    idle.push(worker);
+  }
+}
+
+function takeWorker(maxHeapMb: number | undefined): Worker {
+  const worker = maxHeapMb === undefined ? idle.shift() : undefined;
+  if (!worker) return spawnWorker(maxHeapMb);
+  worker.removeAllListeners('error');
+  worker.ref();
+  return worker;
 }
 
 /**
@@ -32,7 +78,7 @@ function formatSeconds(ms: number): string {
  * (interleaved, for balance); the layout analysis then runs once over all pages, here.
  */
 export async function parseInWorker(data: Uint8Array, options: WorkerParseOptions): Promise<ParsedNota> {
-  const parts = Math.max(1, options.workers ?? (data.byteLength >= PARALLEL_MIN_BYTES ? Math.min(2, os.availableParallelism()) : 1));
+  const parts = Math.max(1, options.workers ?? defaultParts(data.byteLength));
   const extracted = await extractInWorkers(data, parts, options);
   return parseExtracted(extracted, options.file);
 }
@@ -54,24 +100,25 @@ function extractInWorkers(data: Uint8Array, parts: number, options: WorkerParseO
     };
     const timer = setTimeout(() => {
       const where = pageCount > 0 ? ` (${pagesDone} of ${pageCount} pages read)` : '';
-      settle(() => reject(new IngestError('timeout', options.file, `parsing took longer than ${formatSeconds(options.timeoutMs)}${where}`)));
+      // The page a worker was still reading when time ran out: the one to look at.
+      const stuck = reading.size > 0 ? Math.min(...reading) : undefined;
+      settle(() => reject(new IngestError('timeout', options.file, `parsing took longer than ${formatSeconds(options.timeoutMs)}${where}`, stuck)));
     }, options.timeoutMs);
+    const reading = new Set<number>();
 
     for (let part = 0; part < parts; part++) {
       const request: WorkerRequest = { file: options.file, data: part === parts - 1 ? data : data.slice(), part, parts, maxPages: options.maxPages };
-      const worker = new Worker(new URL('./worker/boot.mjs', import.meta.url), {
-        workerData: request,
-        transferList: [request.data.buffer as ArrayBuffer],
-        // The worker sets up its own loader; inheriting the parent's would slow pdf.js loading.
-        execArgv: [],
-        resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 2048 },
-        stdout: false,
-        stderr: false,
-      });
+      const worker = takeWorker(options.maxHeapMb);
       workers.push(worker);
+      const start: StartMessage = { type: 'start', request };
+      worker.postMessage(start, [request.data.buffer as ArrayBuffer]);
       let delivered = false;
       worker.on('message', (m: WorkerMessage) => {
-        if (m.type === 'progress') {
+        if (m.type === 'reading') {
+          reading.add(m.page);
+          pageCount = m.pageCount;
+        } else if (m.type === 'progress') {
+          reading.delete(m.page);
           pagesDone++;
           lastPage = Math.max(lastPage, m.page);
           pageCount = m.pageCount;

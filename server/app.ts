@@ -3,7 +3,6 @@ import fp from 'fastify-plugin';
 import type { Config } from './config.ts';
 import database from './plugins/database.ts';
 import errors from './plugins/errors.ts';
-import requestLog from './plugins/request-log.ts';
 import security from './plugins/security.ts';
 import snapshot from './plugins/snapshot.ts';
 import views from './plugins/views.ts';
@@ -25,7 +24,6 @@ export interface AppOptions {
  */
 async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   fastify.decorate('config', opts.config);
-  await fastify.register(requestLog);
   await fastify.register(security);
   await fastify.register(errors);
   await fastify.register(views);

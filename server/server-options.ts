@@ -1,3 +1,4 @@
+import { AccessLog } from './access-log.ts';
 import type { Config } from './config.ts';
 
 /** Fastify instance options that belong to running a server, not to the app. */
@@ -18,7 +19,6 @@ export function serverOptions(config: Config) {
     // at keepAliveTimeout.
     return503OnClosing: true,
     forceCloseConnections: false,
-    // One line per request (see plugins/request-log.ts) instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new AccessLog(),
   };
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { DEFAULTS } from '../../server/config.ts';
 import { IngestError, isIngestError } from '../errors.ts';
 import { parseInWorker } from '../parse-in-worker.ts';
-import { parseCli, seconds, UsageError, workerCount } from './args.ts';
+import { parseCli, seconds, UsageError, workerCount } from '../../server/cli/args.ts';
 
 const USAGE = 'usage: npm run -s parse -- [--timeout SECONDS] [--workers N] FILE.pdf   (JSON Lines on stdout; writes nothing)';
 

@@ -10,7 +10,14 @@ export interface WorkerRequest {
   maxPages: number;
 }
 
+/** Sent once to a started (possibly pre-warmed) worker. */
+export interface StartMessage {
+  type: 'start';
+  request: WorkerRequest;
+}
+
 export type WorkerMessage =
+  | { type: 'reading'; page: number; pageCount: number }
   | { type: 'progress'; page: number; pageCount: number }
   | { type: 'done'; extracted: ExtractedPdf }
   | { type: 'error'; error: ReturnType<IngestError['toJSON']> };

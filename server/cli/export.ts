@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { parseArgs } from 'node:util';
 import { DEFAULTS, indexPathFor } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { createQaRepository } from '../db/qa-repository.ts';
 import { BadParameterError } from '../errors.ts';
+import { parseCli, UsageError } from './args.ts';
 import { exportStream, toExportRecord, type Delimiter, type ExportFormat } from '../export/format.ts';
 import { checkFilters, iterateMatches } from '../loaders/search.ts';
 import { loadSnapshot } from '../snapshot/snapshot.ts';
@@ -14,31 +14,20 @@ const USAGE =
   'usage: npm run -s export -- [--db PATH] [--q TEXT] [--nota SLUG] [--document KEY] [--paragraph KEY]\n' +
   '                           [--format csv|json|jsonl] [--delimiter semicolon|comma] [--base-url URL] [--out FILE]';
 
-class UsageError extends Error {}
-
 function parse(argv: string[]) {
-  let values;
-  try {
-    values = parseArgs({
-      args: argv,
-      options: {
-        db: { type: 'string' },
-        q: { type: 'string' },
-        nota: { type: 'string' },
-        document: { type: 'string' },
-        paragraph: { type: 'string' },
-        format: { type: 'string' },
-        delimiter: { type: 'string' },
-        'base-url': { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const { values, positionals } = parseCli(argv, {
+    db: { type: 'string' },
+    q: { type: 'string' },
+    nota: { type: 'string' },
+    document: { type: 'string' },
+    paragraph: { type: 'string' },
+    format: { type: 'string' },
+    delimiter: { type: 'string' },
+    'base-url': { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; the search text goes after --q`);
   const format = (values.format ?? 'csv') as ExportFormat;
   if (!['csv', 'json', 'jsonl'].includes(format)) throw new UsageError(`--format must be csv, json or jsonl, got "${values.format}"`);
   const delimiter = (values.delimiter ?? 'semicolon') as Delimiter;

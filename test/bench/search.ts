@@ -18,6 +18,7 @@ import { buildSearchEngine, loadSearchEngine } from '../../server/search/engine.
 import type { IndexRecord } from '../../server/search/types.ts';
 import { readGold } from '../helpers/gold.ts';
 import { createFts5Database, fts5Search } from '../relevance/fts5.ts';
+import { buildStockMiniSearch, loadStockMiniSearch } from './minisearch-stock.ts';
 import { textSource, toIndexRecords } from '../search/gold-engine.ts';
 import queryFile from '../relevance/queries.json' with { type: 'json' };
 
@@ -89,7 +90,7 @@ interface Measures {
   p99: number;
 }
 
-type SystemName = 'engine' | 'fts5';
+type SystemName = 'engine' | 'fts5' | 'minisearch';
 
 function memory(): { js: number; rss: number } {
   collectGarbage();
@@ -112,16 +113,18 @@ function latencies(search: (q: string) => unknown, queries: readonly string[]): 
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
-/** Builds, serializes and reloads; memory is that of the loaded index alone. */
-function measureEngine(records: IndexRecord[], queries: readonly string[]): Measures {
-  const texts = textSource(records);
+/**
+ * Builds, serializes and reloads an index, then times the queries on the loaded copy; memory is
+ * that of the loaded index alone.
+ */
+function measureSerialized(build: () => string, load: (serialized: string) => (q: string) => unknown, queries: readonly string[]): Measures {
   const before = memory();
   let start = performance.now();
-  let serialized = buildSearchEngine(records, texts).serialize();
+  let serialized = build();
   const buildMs = performance.now() - start;
   const serializedBytes = Buffer.byteLength(serialized);
   start = performance.now();
-  const engine = loadSearchEngine(serialized, texts);
+  const search = load(serialized);
   const loadMs = performance.now() - start;
   serialized = '';
   const after = memory();
@@ -131,8 +134,31 @@ function measureEngine(records: IndexRecord[], queries: readonly string[]): Meas
     loadMs,
     jsBytes: after.js - before.js,
     rssBytes: after.rss - before.rss,
-    ...latencies((q) => engine.search(q).hits.length, queries),
+    ...latencies(search, queries),
   };
+}
+
+function measureEngine(records: IndexRecord[], queries: readonly string[]): Measures {
+  const texts = textSource(records);
+  return measureSerialized(
+    () => buildSearchEngine(records, texts).serialize(),
+    (serialized) => {
+      const engine = loadSearchEngine(serialized, texts);
+      return (q) => engine.search(q).hits.length;
+    },
+    queries,
+  );
+}
+
+function measureMiniSearch(records: IndexRecord[], queries: readonly string[]): Measures {
+  return measureSerialized(
+    () => JSON.stringify(buildStockMiniSearch(records)),
+    (serialized) => {
+      const ms = loadStockMiniSearch(serialized);
+      return (q) => ms.search(q).length;
+    },
+    queries,
+  );
 }
 
 function measureFts5(records: IndexRecord[], queries: readonly string[]): Measures {
@@ -190,6 +216,7 @@ export async function runSearchBench(options: { records?: number } = {}): Promis
     name,
     engine: measureInChild('engine', records),
     fts5: measureInChild('fts5', records),
+    minisearch: measureInChild('minisearch', records),
   }));
   const load = [loadBefore, os.loadavg()[0] ?? 0];
   return formatBench(results, benchQueries().length, load);
@@ -199,6 +226,7 @@ interface CorpusResult {
   name: string;
   engine: Measures;
   fts5: Measures;
+  minisearch: Measures;
 }
 
 /** `load`: the 1-minute load average before and after, as latencies depend on what else runs. */
@@ -215,25 +243,29 @@ function formatBench(results: CorpusResult[], queryCount: number, load: number[]
     ['JS heap + buffers (MiB)', (m) => m.jsBytes, mb],
     ['RSS (MiB)', (m) => m.rssBytes, mb],
   ];
-  const header = results.map((r) => `engine, ${r.name} | FTS5 | engine/FTS5`).join(' | ');
+  const header = results.map((r) => `engine, ${r.name} | FTS5 | engine/FTS5 | stock MiniSearch | engine/MiniSearch`).join(' | ');
   const lines = [
     '## Search',
     '',
     `${queryCount} queries per round (the relevance queries and every 4th-character prefix of them), ` +
-      `${ROUNDS} timed rounds after a warm-up round. Both systems rank and return every match. ` +
+      `${ROUNDS} timed rounds after a warm-up round. Every system ranks and returns every match. ` +
+      'Stock MiniSearch is the design the search issue started from (test/bench/minisearch-stock.ts): ' +
+      'its own index and scorer, same fields, weights and Dutch stemming. ' +
       'Each system and corpus runs in a process of its own; memory is the growth from before the ' +
       'build to after loading the serialized index (forced GC), so it is the loaded index alone. ' +
       'SQLite allocates outside the JS heap: compare RSS. ' +
       `${os.cpus().length} CPUs, load average ${load.map((l) => l.toFixed(1)).join(' → ')} during the run.`,
     '',
     `| measure | ${header} |`,
-    `| --- |${results.map(() => ' ---: | ---: | ---: |').join('')}`,
+    `| --- |${results.map(() => ' ---: | ---: | ---: | ---: | ---: |').join('')}`,
   ];
   for (const [label, get, format] of rows) {
+    const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '–');
     const cells = results.map((r) => {
       const e = get(r.engine);
       const f = get(r.fts5);
-      return `${format(e)} | ${format(f)} | ${f > 0 ? `${(e / f).toFixed(2)}×` : '–'}`;
+      const m = get(r.minisearch);
+      return `${format(e)} | ${format(f)} | ${ratio(e, f)} | ${format(m)} | ${ratio(e, m)}`;
     });
     lines.push(`| ${label} | ${cells.join(' | ')} |`);
   }
@@ -247,8 +279,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   };
   const records = arg('--records');
   const child = arg('--child');
-  if (child === 'engine' || child === 'fts5') {
-    const measure = child === 'engine' ? measureEngine : measureFts5;
+  if (child === 'engine' || child === 'fts5' || child === 'minisearch') {
+    const measure = child === 'engine' ? measureEngine : child === 'fts5' ? measureFts5 : measureMiniSearch;
     console.log(JSON.stringify(measure(corpus(records === 'gold' ? 'gold' : Number(records)), benchQueries())));
   } else {
     console.log(await runSearchBench({ records: records === undefined ? undefined : Number(records) }));

@@ -172,6 +172,21 @@ export function manyPagesPdf(pageCount = 6000): Buffer {
   return rawPdf(objects);
 }
 
+/**
+ * A valid one-page PDF whose page takes pdf.js a very long time: its (compressed, small) content
+ * stream shows a single character `shows` times. Stands in for "a page that never finishes".
+ */
+export function slowPagePdf(shows = 3_000_000): Buffer {
+  const content = zlib.deflateSync(Buffer.from(`BT /F1 1 Tf 10 10 Td ${'(x) Tj '.repeat(shows)}ET`, 'latin1'));
+  const objects: string[] = [];
+  objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
+  objects[2] = '<< /Type /Pages /Kids [3 0 R] /Count 1 >>';
+  objects[3] = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>';
+  objects[4] = `<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n${content.toString('latin1')}\nendstream`;
+  objects[5] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
+  return rawPdf(objects);
+}
+
 /** Serialises numbered objects (index = object number, 1-based) with a correct xref table. */
 function rawPdf(objects: readonly (string | undefined)[]): Buffer {
   let body = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';

@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { ROOT } from '../../server/config.ts';
@@ -83,10 +84,9 @@ function run(name: string, opts: autocannon.Options): Promise<RunResult> {
   });
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { duration: { type: 'string' }, connections: { type: 'string' } } });
-  const duration = Number(values.duration ?? 30);
-  const connections = Number(values.connections ?? 50);
+export async function runLoad(options: { duration?: number; connections?: number } = {}): Promise<string> {
+  const duration = options.duration ?? 30;
+  const connections = options.connections ?? 50;
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nvi-load-'));
   const dbPath = path.join(dir, 'nvi.db');
@@ -146,7 +146,7 @@ async function main(): Promise<void> {
       '',
       `Search queries: ${typed.length} (the ${queries.length} relevance queries and their typed prefixes); mix: 45% API search, 20% search page, 20% question page, 12% paragraph page, 3% paragraph CSV export.`,
     ];
-    console.log(lines.join('\n'));
+    return lines.join('\n');
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -154,4 +154,7 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const { values } = parseArgs({ options: { duration: { type: 'string' }, connections: { type: 'string' } } });
+  console.log(await runLoad({ duration: Number(values.duration ?? 30), connections: Number(values.connections ?? 50) }));
+}

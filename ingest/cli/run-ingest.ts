@@ -1,0 +1,107 @@
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import { DEFAULTS, indexPathFor } from '../../server/config.ts';
+import { openDatabase } from '../../server/db/database.ts';
+import { isIngestError } from '../errors.ts';
+import { ingestFile, refreshIndexFile, type IngestSummary } from '../ingest.ts';
+import type { ParseWarning, WarningKind } from '../types.ts';
+import { parseCli, seconds, UsageError, workerCount } from '../../server/cli/args.ts';
+
+const USAGE = 'usage: npm run ingest -- [--db PATH] [--title "…"] [--slug SLUG] [--timeout SECONDS] [--workers N] [--quiet] FILE.pdf…';
+
+const WARNING_LABELS: Record<WarningKind, string> = {
+  'duplicate-vid': 'duplicate VIDs',
+  'missing-vid': 'rows without a VID',
+  'empty-question': 'empty questions',
+  'empty-answer': 'empty answers',
+  'skipped-text': 'text outside the table skipped',
+};
+
+function describeWarnings(warnings: ParseWarning[]): string[] {
+  const counts = new Map<WarningKind, number>();
+  for (const w of warnings) counts.set(w.kind, (counts.get(w.kind) ?? 0) + 1);
+  return [...counts].map(([kind, n]) => `${n} ${WARNING_LABELS[kind]}`);
+}
+
+function summaryLine(s: IngestSummary): string {
+  const secs = (s.ms / 1000).toFixed(1);
+  if (s.status === 'unchanged') return `${s.file}: unchanged (already ingested as "${s.slug}", ${s.records} records)`;
+  const warn = describeWarnings(s.warnings);
+  const phases = `parse ${(s.parseMs / 1000).toFixed(2)} s, store ${(s.storeMs / 1000).toFixed(2)} s`;
+  return `${s.file}: ${s.status} "${s.slug}" — ${s.records} records, ${s.pages} pages, ${secs} s (${phases})` + (warn.length ? `; warnings: ${warn.join(', ')}` : '');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCli(argv, {
+    db: { type: 'string' },
+    title: { type: 'string' },
+    slug: { type: 'string' },
+    timeout: { type: 'string' },
+    workers: { type: 'string' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('no PDF files given');
+  if ((values.title || values.slug) && positionals.length > 1) throw new UsageError('--title and --slug apply to one file; give one file');
+  const dbPath = path.resolve(values.db ?? process.env.DB_PATH ?? DEFAULTS.dbPath);
+  const timeoutMs = seconds('--timeout', values.timeout, DEFAULTS.ingestTimeoutMs / 1000);
+  const workers = workerCount(values.workers);
+  const showBar = !values.quiet && process.stderr.isTTY;
+
+  const db = openDatabase(dbPath);
+  let failed = 0;
+  try {
+    for (const file of positionals) {
+      const bar = showBar
+        ? new cliProgress.SingleBar({ format: `${path.basename(file)} [{bar}] {value}/{total} pages`, stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic)
+        : null;
+      try {
+        const summary = await ingestFile(db, file, {
+          title: values.title,
+          slug: values.slug,
+          timeoutMs,
+          workers,
+          maxPages: DEFAULTS.maxPages,
+          onProgress: (page, total) => {
+            if (!bar) return;
+            if (page === 1) bar.start(total, 0);
+            bar.update(page);
+          },
+        });
+        bar?.stop();
+        process.stdout.write(summaryLine(summary) + '\n');
+        if (!values.quiet) for (const w of summary.warnings.slice(0, 20)) process.stdout.write(`  warning: ${w.message}\n`);
+        if (!values.quiet && summary.warnings.length > 20) process.stdout.write(`  … and ${summary.warnings.length - 20} more warnings\n`);
+      } catch (err) {
+        bar?.stop();
+        if (!isIngestError(err)) throw err;
+        failed++;
+        process.stderr.write(`error: ${err.message}\n`);
+      }
+    }
+    const index = refreshIndexFile(db, indexPathFor(dbPath));
+    if (index.rebuilt) process.stdout.write(`search index: ${index.records} records, ${(index.ms / 1000).toFixed(2)} s → ${indexPathFor(dbPath)}\n`);
+  } finally {
+    db.close();
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+/** Runs the command and exits with its status: 0 ok, 1 a file failed, 2 wrong usage. */
+export function run(argv: string[]): void {
+  main(argv).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      if (err instanceof UsageError) {
+        process.stderr.write(`error: ${err.message}\n${USAGE}\n`);
+        process.exit(2);
+      }
+      process.stderr.write(`error: ${(err as Error)?.message ?? String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
