@@ -74,9 +74,19 @@ export function groupAnswers(answers: readonly string[]): Array<number | null> {
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
 
-  const sets: Array<Set<number> | null> = answers.map((a) => {
+  // Identical answers (after normalising) are one group outright; only one of them goes on.
+  const firstWithText = new Map<string, number>();
+  const sets: Array<Set<number> | null> = answers.map((a, i) => {
     const words = normaliseWords(a);
-    return words.length >= MIN_WORDS ? shingles(words) : null;
+    if (words.length < MIN_WORDS) return null;
+    const key = words.join(' ');
+    const first = firstWithText.get(key);
+    if (first !== undefined) {
+      union(first, i);
+      return null;
+    }
+    firstWithText.set(key, i);
+    return shingles(words);
   });
   const buckets = new Map<string, number[]>();
   sets.forEach((set, i) => {
@@ -95,19 +105,14 @@ export function groupAnswers(answers: readonly string[]): Array<number | null> {
       else buckets.set(key, [i]);
     }
   });
-  const compared = new Set<string>();
+  // Each member of a bucket is compared with the bucket's first member only, not with every
+  // other member: linear in the corpus however large a bucket gets (a standard answer repeated
+  // thousands of times), and the other bands and transitivity find what a star misses.
   for (const members of buckets.values()) {
-    if (members.length < 2) continue;
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        const a = members[x]!;
-        const b = members[y]!;
-        if (find(a) === find(b)) continue;
-        const pair = `${a},${b}`;
-        if (compared.has(pair)) continue;
-        compared.add(pair);
-        if (jaccard(sets[a]!, sets[b]!) >= SIMILARITY) union(a, b);
-      }
+    const head = members[0]!;
+    for (let x = 1; x < members.length; x++) {
+      const other = members[x]!;
+      if (find(head) !== find(other) && jaccard(sets[head]!, sets[other]!) >= SIMILARITY) union(head, other);
     }
   }
   const sizes = new Map<number, number>();
