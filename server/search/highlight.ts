@@ -5,7 +5,7 @@
  * escaping are never searched, so "amp" cannot mark inside "&amp;".
  */
 import type { Analyzer } from './analyzer.ts';
-import { normalizeToken, tokenize, type Token } from './text.ts';
+import { normalizeToken, tokenize, TOKEN_PATTERN, type Token } from './text.ts';
 import type { Highlighter } from './types.ts';
 
 const ELLIPSIS = '…';
@@ -16,19 +16,32 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
+/**
+ * The index terms of a word as printed, per analyzer (its vocabulary decides compound parts).
+ * Records repeat their words, and so do result pages: each distinct word is analysed once.
+ */
+const termCaches = new WeakMap<Analyzer, Map<string, readonly string[]>>();
+const TERM_CACHE_LIMIT = 100_000;
+
+function termCache(analyzer: Analyzer): Map<string, readonly string[]> {
+  let cache = termCaches.get(analyzer);
+  if (!cache) termCaches.set(analyzer, (cache = new Map()));
+  return cache;
+}
+
 export function createHighlighter(analyzer: Analyzer, terms: ReadonlySet<string>): Highlighter {
-  // A results page repeats most words many times: decide each distinct word once.
-  const decided = new Map<string, boolean>();
+  const cache = termCache(analyzer);
   const isMatch = (token: Token) => {
-    if (terms.size === 0) return false;
-    let match = decided.get(token.text);
-    if (match === undefined) {
-      match = analyzer.indexTerms(normalizeToken(token.text)).some((t) => terms.has(t));
-      if (decided.size < 10_000) decided.set(token.text, match);
+    let wordTerms = cache.get(token.text);
+    if (wordTerms === undefined) {
+      wordTerms = analyzer.indexTerms(normalizeToken(token.text));
+      if (cache.size >= TERM_CACHE_LIMIT) cache.clear();
+      cache.set(token.text, wordTerms);
     }
-    return match;
+    for (const t of wordTerms) if (terms.has(t)) return true;
+    return false;
   };
-  const marked = (text: string) => tokenize(text).filter(isMatch);
+  const marked = (text: string) => (terms.size === 0 ? [] : tokenize(text).filter(isMatch));
 
   return {
     full: (text) => render(text, 0, text.length, marked(text)),
@@ -36,12 +49,22 @@ export function createHighlighter(analyzer: Analyzer, terms: ReadonlySet<string>
       const max = Math.floor(maxLength);
       if (!(max > 0)) return '';
       if (text.length <= max) return render(text, 0, text.length, marked(text));
-      const matches = marked(text);
-      const { start, end } = snippetWindow(text, max, matches[0]);
-      const body = render(text, start, end, matches);
+      // Only the first match places the window, and only matches inside it are marked: long
+      // answers are not tokenized beyond what is shown.
+      const { start, end } = snippetWindow(text, max, terms.size > 0 ? firstMatch(text, isMatch) : undefined);
+      const body = render(text, start, end, marked(text.slice(0, end)));
       return `${start > 0 ? ELLIPSIS : ''}${body}${end < text.length ? ELLIPSIS : ''}`;
     },
   };
+}
+
+function firstMatch(text: string, isMatch: (token: Token) => boolean): Token | undefined {
+  const pattern = new RegExp(TOKEN_PATTERN.source, TOKEN_PATTERN.flags);
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const token = { text: m[0], start: m.index, end: m.index + m[0].length };
+    if (isMatch(token)) return token;
+  }
+  return undefined;
 }
 
 /** Escapes text[start..end) and marks the matched tokens that lie wholly inside it. */

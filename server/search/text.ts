@@ -14,14 +14,14 @@ export interface Token {
  * Numbers with inner dots or commas ("2.7", "1.10", "96,75") stay one token, so paragraph and article
  * numbers can be searched; everything else is a run of letters, combining marks and digits.
  */
-const TOKEN = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{M}\p{N}]+/gu;
+export const TOKEN_PATTERN = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{M}\p{N}]+/gu;
 
 /** Longer runs are not words (hashes, garbage); cutting them keeps term processing cheap. */
 export const MAX_TERM_LENGTH = 48;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN)) {
+  for (const match of text.matchAll(TOKEN_PATTERN)) {
     tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length });
   }
   return tokens;

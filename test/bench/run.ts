@@ -26,24 +26,35 @@ const sections: Array<[string, string, () => Promise<string>]> = [
   ['load', '## Load (`npm run load`)', () => runLoad(quick ? { duration: 5, connections: 20 } : { duration: 30, connections: 50 })],
 ];
 
-const parts: string[] = [
+const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
+const machine = `${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${os.platform()}`;
+const intro = [
   '# Benchmarks',
   '',
-  `Measured with \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ` +
-    `Node ${process.version}, ${os.platform()}. The machine is shared, so absolute times vary from run to run; ` +
-    'every figure is measured side by side with its baseline in the same run, and the ratios are what to compare.',
+  `Measured with \`npm run bench\` (each section can be rerun alone: \`npm run bench -- --only load --write\`). ` +
+    'The machine is shared, so absolute times vary from run to run; every figure is measured side by side ' +
+    'with its baseline in the same run, and the ratios are what to compare.',
   '',
-];
+].join('\n');
+
+/** Each section sits between markers, so one section can be measured again without the others. */
+const marker = (name: string, end = false) => `<!-- ${end ? '/' : ''}bench:${name} -->`;
+let doc = values.write && fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : intro;
 for (const [name, heading, run] of sections) {
   if (!only.has(name)) continue;
   process.stderr.write(`bench: ${name}…\n`);
-  const body = await run();
-  parts.push(...(heading ? [heading, ''] : []), body.trim(), '');
+  let body = (await run()).trim();
+  let title = heading;
+  // Some benchmarks title their own section.
+  if (!title && body.startsWith('## ')) [title, body] = [body.slice(0, body.indexOf('\n')), body.slice(body.indexOf('\n')).trim()];
+  const block = [marker(name), title, '', `_${new Date().toISOString().slice(0, 10)}, ${machine}._`, '', body, marker(name, true)].join('\n');
+  const at = doc.indexOf(marker(name));
+  const end = doc.indexOf(marker(name, true));
+  doc = at >= 0 && end > at ? doc.slice(0, at) + block + doc.slice(end + marker(name, true).length) : `${doc.trimEnd()}\n\n${block}\n`;
 }
-const report = parts.join('\n');
 if (values.write) {
-  fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), report);
-  process.stderr.write('bench: written to docs/benchmarks.md\n');
+  fs.writeFileSync(DOC, doc);
+  process.stderr.write(`bench: written to ${path.relative(ROOT, DOC)}\n`);
 } else {
-  process.stdout.write(report);
+  process.stdout.write(doc);
 }
