@@ -2,6 +2,7 @@ import { detectColumns, findHeader } from './detect-columns.ts';
 import type { Furniture } from './furniture.ts';
 import { typicalPitch, type CellLine } from './join-lines.ts';
 import { groupLines, median, splitAt } from './lines.ts';
+import { alignmentOf, rowBands, rowIndexAtOrBelow, rowIndexFor, settledAtTop, type AlignmentVotes, type VidCell } from './row-alignment.ts';
 import type { Column, ColumnRole, HeaderRow, PageItems, ParseWarning, TextItem } from './types.ts';
 
 /** A table row as printed: the lines of each cell, over one or more pages. */
@@ -38,7 +39,9 @@ function emptyCells(): RawRow['cells'] {
 /**
  * Walks the pages in order and cuts the table body into rows. A row starts at the first line of a
  * filled VraagID cell and runs until the next one, across page breaks: the continuation on the
- * next page has an empty VraagID cell, so its lines join the row that is still open.
+ * next page has an empty VraagID cell, so its lines join the row that is still open. Where the
+ * VIDs sit lower in their rows (centred, or at the bottom), row-alignment.ts says which lines
+ * belong to which VID.
  */
 export function assembleRows(pages: readonly PageItems[], furniture: Furniture): AssembledTable {
   const rows: RawRow[] = [];
@@ -47,9 +50,23 @@ export function assembleRows(pages: readonly PageItems[], furniture: Furniture):
   let firstColumns: Column[] = [];
   let firstTablePage: number | null = null;
   let open: RawRow | null = null;
-  // Evidence, summed over the pages so far, that VraagID cells are centred in their rows (> 0) or
-  // at the top (≤ 0): a page on its own may hold too few rows to tell.
-  let alignmentVotes = 0;
+  // Evidence, summed over the pages so far, of where VraagID cells sit in their rows: a page on
+  // its own may hold too few rows to tell.
+  const votes: AlignmentVotes = { top: 0, middle: 0, bottom: 0 };
+  // With VIDs at the bottom of their rows, lines below a page's last VID belong to the next one.
+  let waiting: Array<{ role: CellRole; line: CellLine }> = [];
+  // Where no VID follows (the table ends), they stay with the row above, as in a top-aligned table.
+  const flushWaiting = () => {
+    for (const w of waiting) {
+      if (!open) {
+        warnings.push({ kind: 'missing-vid', page: w.line.page, message: `page ${w.line.page}: text in column "${w.role}" without a VraagID: "${clip(w.line.text)}"` });
+        continue;
+      }
+      open.cells[w.role].push(w.line);
+      open.pageEnd = Math.max(open.pageEnd, w.line.page);
+    }
+    waiting = [];
+  };
 
   for (const page of pages) {
     const drop = furniture.byPage.get(page.page);
@@ -69,6 +86,7 @@ export function assembleRows(pages: readonly PageItems[], furniture: Furniture):
         // The table has ended: what follows is not laid out in its columns.
         warnings.push({ kind: 'skipped-text', page: page.page, message: `page ${page.page}: text outside the table skipped` });
         header = null;
+        flushWaiting();
         open = null;
         continue;
       }
@@ -88,18 +106,32 @@ export function assembleRows(pages: readonly PageItems[], furniture: Furniture):
     for (const [i, a] of anchors.entries()) pageRows[i]!.cells.vid.push(...a.lines);
     let rowOf = (line: CellLine) => rowIndexFor(line, anchors);
     // Once the VIDs are plainly at the top of their rows, the bands need not be cut any more.
-    if (alignmentVotes > SETTLED_AT_TOP) {
+    if (!settledAtTop(votes)) {
       const roleOf = new Map<CellLine, ColumnRole>();
       for (const [role, lines] of byColumn) for (const l of lines) roleOf.set(l, role);
       const bands = rowBands(roleOf, anchors);
-      alignmentVotes += bands.votes;
-      if (alignmentVotes > 0) rowOf = bands.rowOf;
+      votes.top += bands.votes.top;
+      votes.middle += bands.votes.middle;
+      votes.bottom += bands.votes.bottom;
+      const alignment = alignmentOf(votes);
+      if (alignment === 'middle') rowOf = bands.rowOf;
+      if (alignment === 'bottom') rowOf = (line) => rowIndexAtOrBelow(line, anchors);
     }
 
+    const first = pageRows[0];
+    if (first && waiting.length > 0) {
+      for (const w of waiting) first.cells[w.role].push(w.line);
+      first.pageStart = Math.min(first.pageStart, ...waiting.map((w) => w.line.page));
+      waiting = [];
+    }
     for (const [role, lines] of byColumn) {
       if (role === 'vid' || role === 'other') continue;
       for (const line of lines) {
         const idx = rowOf(line);
+        if (idx >= pageRows.length) {
+          waiting.push({ role, line });
+          continue;
+        }
         const target: RawRow | null = idx >= 0 ? pageRows[idx]! : open;
         if (!target) {
           warnings.push({
@@ -117,6 +149,7 @@ export function assembleRows(pages: readonly PageItems[], furniture: Furniture):
     rows.push(...pageRows);
     if (pageRows.length > 0) open = pageRows[pageRows.length - 1]!;
   }
+  flushWaiting();
 
   const pitch = typicalPitch(rows.flatMap((r) => r.cells.answer.concat(r.cells.question)).sort(byPageY));
   const widths = { vid: 0, document: 0, paragraph: 0, question: 0, answer: 0 };
@@ -150,135 +183,6 @@ function byPageY(a: CellLine, b: CellLine): number {
 
 function clip(s: string): string {
   return s.length > 60 ? s.slice(0, 57) + '…' : s;
-}
-
-/** Index of the row a line belongs to: the last anchor at or above it (half a line of slack). */
-function rowIndexFor(line: CellLine, anchors: readonly VidCell[]): number {
-  let idx = -1;
-  for (let i = 0; i < anchors.length; i++) {
-    if (anchors[i]!.y - line.size * 0.5 <= line.y) idx = i;
-    else break;
-  }
-  return idx;
-}
-
-/** Votes for top-aligned VIDs after which a document is taken to have them on every page. */
-const SETTLED_AT_TOP = -30;
-
-/**
- * Rows as bands of text separated by vertical gaps: the cell padding between two rows leaves a
- * gap across all columns that the line spacing inside a cell never does. Needed when VraagID
- * cells are vertically centred: the first lines of the other cells then sit above the VID, and
- * only the gaps say where the row starts. A blank line inside a cell leaves such a gap too, so a
- * row may span several bands; of the band ranges around a VID, the row is the one the VID is
- * centred in.
- */
-function rowBands(roleOf: ReadonlyMap<CellLine, ColumnRole>, anchors: readonly VidCell[]): { votes: number; rowOf: (line: CellLine) => number } {
-  const sorted = [...roleOf.keys()].sort((a, b) => a.y - b.y);
-  const size = median(sorted.map((l) => l.size)) || 10;
-  const bands = cutBands(sorted, size);
-  const { tops, bottoms, bandOf } = bands;
-  const anchorBand = anchors.map((a) => bandOf.get(a.lines[0]!) ?? -1);
-  const anchorsIn: number[][] = tops.map(() => []);
-  for (const [i, b] of anchorBand.entries()) if (b >= 0) anchorsIn[b]!.push(i);
-
-  // A tall band with one VID: centred if the VID sits below the band's first line.
-  let votes = 0;
-  for (const [b, list] of anchorsIn.entries()) {
-    if (list.length > 1) votes -= list.length;
-    else if (list.length === 1 && bottoms[b]! - tops[b]! > size * 2.5) {
-      votes += anchors[list[0]!]!.y > tops[b]! + size * 0.5 ? 1 : -1;
-    }
-  }
-
-  // Where a row visibly starts: two text cells begin on the band's first line. (After a blank
-  // line inside a row, one cell goes on alone.)
-  const startRoles = tops.map(() => new Set<ColumnRole>());
-  for (const line of sorted) {
-    const b = bandOf.get(line)!;
-    const role = roleOf.get(line)!;
-    if (role !== 'vid' && role !== 'other' && line.y < tops[b]! + size * 0.5) startRoles[b]!.add(role);
-  }
-  const startsRow = startRoles.map((r) => r.size >= 2);
-
-  // Each VID takes the range of bands it is best centred in, between its neighbours' ranges.
-  // Centred label cells make the VID's own band symmetric around it too, so the range must
-  // reach up to the last visible row start above the VID.
-  const bandRow = new Array<number>(tops.length).fill(-1);
-  let from = 0;
-  let last = -1;
-  for (const [i, a] of anchors.entries()) {
-    const ab = anchorBand[i]!;
-    if (ab < from) continue;
-    const lastLine = a.lines[a.lines.length - 1]!;
-    const centre = (a.y + lastLine.y + lastLine.size) / 2;
-    const ae = Math.max(ab, bandOf.get(lastLine) ?? ab);
-    const limit = anchorBand.slice(i + 1).find((b) => b > ae) ?? tops.length;
-    let best = { s: ab, e: ae, miss: Number.POSITIVE_INFINITY };
-    let latestStart = ab;
-    while (latestStart > from && !startsRow[latestStart]) latestStart--;
-    const sMax = startsRow[latestStart] ? latestStart : ab;
-    for (let s = from; s <= sMax; s++) {
-      for (let e = ae; e < limit; e++) {
-        // Off-centre distance, and a little for every band taken in: of two equally centred
-        // ranges the tighter one wins (a range can be symmetric around the VID by chance).
-        const miss = Math.abs((tops[s]! + bottoms[e]!) / 2 - centre) + (e - s) * 0.25;
-        if (miss < best.miss) best = { s, e, miss };
-      }
-    }
-    // Bands left between two rows are the tail of the one above.
-    for (let b = from; b < best.s; b++) bandRow[b] = last;
-    for (let b = best.s; b <= best.e; b++) bandRow[b] = i;
-    from = best.e + 1;
-    last = i;
-  }
-  for (let b = from; b < tops.length; b++) bandRow[b] = last;
-
-  const rowOf = (line: CellLine): number => {
-    const b = bandOf.get(line) ?? -1;
-    const list = anchorsIn[b] ?? [];
-    if (list.length <= 1) return bandRow[b] ?? -1;
-    // Rows packed without a gap: fall back to the last VID at or above the line.
-    let idx = list[0]!;
-    for (const i of list) if (anchors[i]!.y - line.size * 0.5 <= line.y) idx = i;
-    return idx;
-  };
-  return { votes, rowOf };
-}
-
-/** Groups lines (sorted top-down) into bands wherever a gap wider than the cells' leading opens. */
-function cutBands(sorted: readonly CellLine[], size: number): { tops: number[]; bottoms: number[]; bandOf: Map<CellLine, number> } {
-  // The pitch inside a cell: the most common distance between consecutive lines of one column.
-  const byX = new Map<number, CellLine[]>();
-  for (const l of sorted) {
-    const col = byX.get(Math.round(l.x));
-    if (col) col.push(l);
-    else byX.set(Math.round(l.x), [l]);
-  }
-  const steps = [...byX.values()].flatMap((col) => col.slice(1).map((l, i) => l.y - col[i]!.y)).filter((g) => g > size * 0.8 && g < size * 2);
-  const pitch = median(steps) || size * 1.2;
-  // A gap wider than the leading inside a cell by a third of a line separates bands.
-  const minGap = pitch - size + size * 0.3;
-  const bandOf = new Map<CellLine, number>();
-  const tops: number[] = [];
-  const bottoms: number[] = [];
-  for (const line of sorted) {
-    const b = tops.length - 1;
-    if (b >= 0 && line.y - bottoms[b]! <= minGap) {
-      bottoms[b] = Math.max(bottoms[b]!, line.y + line.size);
-    } else {
-      tops.push(line.y);
-      bottoms.push(line.y + line.size);
-    }
-    bandOf.set(line, tops.length - 1);
-  }
-  return { tops, bottoms, bandOf };
-}
-
-interface VidCell {
-  text: string;
-  y: number;
-  lines: CellLine[];
 }
 
 /**

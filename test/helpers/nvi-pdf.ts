@@ -38,7 +38,11 @@ export interface NviPdfOptions {
   borders?: boolean;
   headerAlign?: 'left' | 'center';
   /** Vertical alignment of the short cells (VID, document, paragraph, page). */
-  shortCellAlign?: 'top' | 'middle';
+  shortCellAlign?: 'top' | 'middle' | 'bottom';
+  /** Vertical alignment of the question and answer cells ("bottom": as a spreadsheet prints them). */
+  longCellAlign?: 'top' | 'bottom';
+  /** Move a row that does not fit to the next page whole, as a spreadsheet does, unless it is taller than a page. */
+  keepRowsTogether?: boolean;
   cover?: boolean;
   /** An introduction on a page of its own, or printed above the table on its first page. */
   intro?: 'page' | 'above-table' | null;
@@ -363,6 +367,7 @@ function geometry(o: Required<NviPdfOptions>, measureBold: Measure): Geometry {
 class Layout {
   readonly pages: PageLayout[] = [];
   y = 0;
+  private rowsOnPage = 0;
   constructor(
     private readonly o: Required<NviPdfOptions>,
     private readonly g: Geometry,
@@ -376,6 +381,7 @@ class Layout {
   newPage(kind: PageLayout['kind']): void {
     this.pages.push({ kind, texts: [], rects: [] });
     this.y = MARGIN_TOP;
+    this.rowsOnPage = 0;
   }
 
   /** The header row: bold labels, wrapped to the column, left-aligned or centred. */
@@ -411,7 +417,7 @@ class Layout {
       const fit = Math.floor((g.bottom - this.y - 2 * PAD_Y) / g.pitch);
       const rest = total - done;
       // Less than two lines left: the row starts on the next page, as Word would do.
-      if (fit < Math.min(2, rest)) {
+      if (fit < Math.min(2, rest) || (o.keepRowsTogether && done === 0 && fit < rest && this.rowsOnPage > 0)) {
         this.tablePage();
         continue;
       }
@@ -420,8 +426,7 @@ class Layout {
       let printed = false;
       for (const [i, lines] of cells.entries()) {
         const part = lines.slice(done, done + n);
-        const centre = o.shortCellAlign === 'middle' && done === 0 && lines.length <= n && isShortKind(o.columns[i]!.kind);
-        const offset = centre ? ((n - lines.length) * g.pitch) / 2 : 0;
+        const offset = this.cellOffset(i, lines.length, n, done === 0, done === 0 && n === total);
         for (const [k, line] of part.entries()) {
           if (line.text === '') continue;
           printed = true;
@@ -435,10 +440,23 @@ class Layout {
       }
       done += n;
       this.y += h;
+      this.rowsOnPage++;
       if (done < total) this.tablePage();
     }
     this.y += o.rowGap;
     return { pageStart, pageEnd };
+  }
+
+  /** Where a cell's text starts below the top of its row, by its vertical alignment. */
+  private cellOffset(column: number, lineCount: number, rowLines: number, firstPart: boolean, wholeRow: boolean): number {
+    const { o, g } = this;
+    const short = isShortKind(o.columns[column]!.kind);
+    const align = short ? o.shortCellAlign : o.longCellAlign;
+    const free = (rowLines - lineCount) * g.pitch;
+    // Centred only in the row's first part; bottom-aligned only in a row printed in one piece.
+    if (align === 'middle' && firstPart && lineCount <= rowLines) return free / 2;
+    if (align === 'bottom' && wholeRow) return free;
+    return 0;
   }
 
   tablePage(): void {
@@ -478,6 +496,8 @@ const DEFAULTS: Required<NviPdfOptions> = {
   borders: true,
   headerAlign: 'left',
   shortCellAlign: 'top',
+  longCellAlign: 'top',
+  keepRowsTogether: false,
   cover: true,
   intro: 'page',
   runningHeader: 'Nota van Inlichtingen Zorginkoop Wlz 2025-2027',

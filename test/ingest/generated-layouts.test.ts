@@ -83,6 +83,14 @@ const VARIANTS: Array<[string, NviPdfOptions]> = [
     { seed: 8, shortCellAlign: 'middle', font: 'Courier', fontSize: 9, landscape: true, longWords: true, rows: 30, pageNumbers: 'plain' },
   ],
   [
+    'a spreadsheet export: every cell bottom-aligned, rows kept whole, borders',
+    { seed: 103, rows: 30, shortCellAlign: 'bottom', longCellAlign: 'bottom', keepRowsTogether: true, longRows: 0 },
+  ],
+  [
+    'VIDs at the bottom of their rows, text at the top, no borders, Times 10pt',
+    { seed: 12, shortCellAlign: 'bottom', keepRowsTogether: true, longRows: 0, borders: false, font: 'Times-Roman', fontSize: 10, columns: NUMBERED, vidFormat: 'number' },
+  ],
+  [
     'two pages only, no cover, the header row on the first page only, running header on both',
     { seed: 10, rows: 5, cover: false, intro: null, headerOnEveryPage: false, longRows: 1 },
   ],
