@@ -94,7 +94,12 @@ export function assembleRows(pages: readonly PageItems[], furniture: Furniture):
       continue;
     }
 
-    const byColumn = assignToColumns(body, header.columns, page.page);
+    let byColumn = assignToColumns(body, header.columns, page.page);
+    const end = tableEnd(body, header.columns, vidCells(byColumn.get('vid') ?? []).filter((c) => isVid(c.text)));
+    if (end) {
+      byColumn = new Map([...byColumn].map(([role, lines]) => [role, lines.filter((l) => l.y < end.y - l.size * 0.3)]));
+      warnings.push({ kind: 'skipped-text', page: page.page, message: `page ${page.page}: text under the table skipped: "${clip(end.text)}"` });
+    }
     const vidLines = byColumn.get('vid') ?? [];
     const cells = vidCells(vidLines);
     const anchors = cells.filter((c) => isVid(c.text));
@@ -148,6 +153,12 @@ export function assembleRows(pages: readonly PageItems[], furniture: Furniture):
     // VID-column lines above the first anchor (a wrapped VID continuing from the previous page) are rare; ignore.
     rows.push(...pageRows);
     if (pageRows.length > 0) open = pageRows[pageRows.length - 1]!;
+    if (end) {
+      // What follows is no longer the table, until a header row starts one again.
+      flushWaiting();
+      header = null;
+      open = null;
+    }
   }
   flushWaiting();
 
@@ -179,6 +190,22 @@ function isMonospaced(lines: readonly CellLine[]): boolean {
 
 function byPageY(a: CellLine, b: CellLine): number {
   return a.page - b.page || a.y - b.y;
+}
+
+/**
+ * Where the table ends on a page when free text follows it (a closing note, a signature): the
+ * first line below the last VraagID that runs on across two or more column bounds, as no cell's
+ * text can. Null when the table runs to the bottom of the page.
+ */
+function tableEnd(body: readonly TextItem[], columns: readonly Column[], anchors: readonly { y: number }[]): { y: number; text: string } | null {
+  const below = anchors.length > 0 ? anchors[anchors.length - 1]!.y : Number.NEGATIVE_INFINITY;
+  let end: { y: number; text: string } | null = null;
+  for (const it of body) {
+    if (it.y <= below + it.size * 0.5 || (end && it.y >= end.y)) continue;
+    const crossed = columns.filter((c) => c.left > it.x + it.size && c.left < it.x + it.w - it.size).length;
+    if (crossed >= 2) end = { y: it.y, text: it.str };
+  }
+  return end;
 }
 
 function clip(s: string): string {

@@ -54,6 +54,8 @@ export interface NviPdfOptions {
   longRows?: number;
   /** Append list items ("- …", "1. …") to some answers. */
   lists?: boolean;
+  /** A closing text after the table: under its last row, or on a page of its own. */
+  closing?: 'under-table' | 'page' | null;
   /** Allow tokens longer than a narrow column (URLs), which get cut mid-word. */
   longWords?: boolean;
   /** Extra space between rows, on top of the cell padding. */
@@ -88,6 +90,8 @@ export interface GeneratedNvi {
   furniture: string[];
   /** Sentences printed on the cover and introduction, which must not end up in a record. */
   frontMatter: string[];
+  /** The closing text after the table and the page it starts on (see NviPdfOptions.closing). */
+  closing: { page: number; sentences: string[] } | null;
 }
 
 export const DEFAULT_COLUMNS: ColumnSpec[] = [
@@ -236,6 +240,11 @@ const COVER_TEXT = [
   'Deze nota is onderdeel van de inkoopdocumenten voor de contractperiode 2025-2027.',
 ];
 
+const CLOSING_TEXT = [
+  'Hiermee zijn alle vragen beantwoord die in de vragenronde zijn gesteld. De antwoorden in deze nota maken deel uit van de inkoopdocumenten en gaan voor op eerdere teksten.',
+  'Zorgkantoren Wlz, maart 2025',
+];
+
 const INTRO_TEXT = [
   'In deze Nota van Inlichtingen vindt u de antwoorden op de vragen die zorgaanbieders hebben gesteld over de inkoopdocumenten voor de Wet langdurige zorg.',
   'De vragen zijn geanonimiseerd en waar nodig ingekort. In de kolom Vraag staat de vraag zoals die is gesteld, in de kolom Antwoord de reactie van de zorgkantoren.',
@@ -324,7 +333,7 @@ interface RectOp {
 }
 
 interface PageLayout {
-  kind: 'cover' | 'intro' | 'table';
+  kind: 'cover' | 'intro' | 'table' | 'closing';
   texts: TextOp[];
   rects: RectOp[];
 }
@@ -497,6 +506,7 @@ const DEFAULTS: Required<NviPdfOptions> = {
   headerAlign: 'left',
   shortCellAlign: 'top',
   longCellAlign: 'top',
+  closing: null,
   keepRowsTogether: false,
   cover: true,
   intro: 'page',
@@ -579,6 +589,14 @@ export async function makeNviPdf(options: NviPdfOptions = {}): Promise<Generated
     );
     records.push({ vid: c.vid, document: c.document, paragraph: c.paragraph, question: c.question, answer: c.answer, ...pages, cuts });
   }
+  let closing: GeneratedNvi['closing'] = null;
+  if (o.closing) {
+    const room = g.bottom - layout.y - g.pitch * 2;
+    if (o.closing === 'page' || room < g.pitch * 6) layout.newPage('closing');
+    else layout.y += g.pitch * 2;
+    closing = { page: layout.pages.length, sentences: CLOSING_TEXT };
+    layout.prose(CLOSING_TEXT, measure);
+  }
   for (const col of ['document', 'paragraph'] as const) {
     // A table without such a column yields empty labels.
     if (!o.columns.some((c) => c.kind === col)) for (const r of records) r[col] = '';
@@ -588,7 +606,7 @@ export async function makeNviPdf(options: NviPdfOptions = {}): Promise<Generated
   const fullTitle = `${title} ${subtitle}`;
   const pdf = await render(doc, o, g, layout.pages, fullTitle);
   const published = o.cover ? '2025-03-03' : null;
-  return { pdf, records, pageCount: layout.pages.length, firstTablePage, title: fullTitle, published, furniture, frontMatter };
+  return { pdf, records, pageCount: layout.pages.length, firstTablePage, title: fullTitle, published, furniture, frontMatter, closing };
 }
 
 function pageNumber(style: NviPdfOptions['pageNumbers'], n: number, count: number): string | null {

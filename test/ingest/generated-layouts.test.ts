@@ -148,6 +148,34 @@ describe.each(VARIANTS)('a generated NvI: %s', (_name, options) => {
   });
 });
 
+describe.each([
+  ['under the last row, no borders', { seed: 31, closing: 'under-table', borders: false, rows: 14 }],
+  ['under the last row, bottom-aligned VIDs', { seed: 34, closing: 'under-table', rows: 13, shortCellAlign: 'bottom', keepRowsTogether: true, longRows: 0 }],
+  ['on a page of its own, header on the first page only', { seed: 32, closing: 'page', rows: 14, headerOnEveryPage: false }],
+] satisfies Array<[string, NviPdfOptions]>)('a closing text after the table: %s', (_name, options) => {
+  let gen: GeneratedNvi;
+  let parsed: ParsedNota;
+
+  beforeAll(async () => {
+    gen = await makeNviPdf(options);
+    parsed = await parsePdfBytes(new Uint8Array(gen.pdf), { file: 'generated.pdf' });
+  });
+
+  it('ends the table: every record as generated, the closing text in none', () => {
+    expect(gen.closing).not.toBeNull();
+    if (options.closing === 'under-table') expect(gen.closing!.page).toBe(gen.records.at(-1)!.pageEnd);
+    expect(parsed.records.map((r) => r.vid)).toEqual(gen.records.map((r) => r.vid));
+    for (const field of FIELDS) {
+      expect(parsed.records.map((r) => collapse(r[field]))).toEqual(gen.records.map((g) => collapse(g[field])));
+    }
+    expect(parsed.records.at(-1)!.pageEnd).toBe(gen.records.at(-1)!.pageEnd);
+  });
+
+  it('says which page it skipped text on', () => {
+    expect(parsed.warnings.map((w) => [w.kind, w.page])).toEqual([['skipped-text', gen.closing!.page]]);
+  });
+});
+
 describe('the generator itself', () => {
   it('prints rows over page breaks where asked, so the page tests above mean something', async () => {
     const gen = await makeNviPdf(VARIANTS[2]![1]);
