@@ -49,6 +49,23 @@ const PLURAL_S_END = /(?:ie|[^aeiouc]e)s$/;
 export function stem(folded: string, options: StemOptions = DEFAULT_STEM_OPTIONS): string {
   if (folded.length < 3 || hasDigit(folded)) return folded;
   if (!options.repairs) return snowballDutch.stem(folded);
+  let stemmed = stems.get(folded);
+  if (stemmed === undefined) {
+    stemmed = repairedStem(folded);
+    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+    stems.set(folded, stemmed);
+  }
+  return stemmed;
+}
+
+/**
+ * Snowball is costly per call and a corpus repeats its words: every analyzer (the index build's
+ * two passes, each loaded snapshot, the queries) shares one bounded cache of stems.
+ */
+const stems = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
+function repairedStem(folded: string): string {
   const word = folded.replace(/eee/g, 'ee').replace(/ieel$/, 'iel').replace(/ieen$/, 'ie');
   let stemmed = dropPluralS(snowballDutch.stem(word));
   if (DOUBLED_CONSONANT_END.test(stemmed)) stemmed = stemmed.slice(0, -1);
