@@ -94,11 +94,19 @@ export function assembleRows(pages: readonly PageItems[], furniture: Furniture):
       continue;
     }
 
-    let byColumn = assignToColumns(body, header.columns, page.page);
-    const end = tableEnd(body, header.columns, vidCells(byColumn.get('vid') ?? []).filter((c) => isVid(c.text)));
+    // No cell's text runs across two column bounds: such a line is a heading over the whole
+    // table width, or free text after the table.
+    const columns = header.columns;
+    const spanning = body.filter((it) => boundsCrossed(it, columns) >= 2);
+    let byColumn = assignToColumns(spanning.length > 0 ? body.filter((it) => !spanning.includes(it)) : body, columns, page.page);
+    const end = tableEnd(spanning, vidCells(byColumn.get('vid') ?? []).filter((c) => isVid(c.text)));
     if (end) {
       byColumn = new Map([...byColumn].map(([role, lines]) => [role, lines.filter((l) => l.y < end.y - l.size * 0.3)]));
-      warnings.push({ kind: 'skipped-text', page: page.page, message: `page ${page.page}: text under the table skipped: "${clip(end.text)}"` });
+      warnings.push({ kind: 'skipped-text', page: page.page, message: `page ${page.page}: text under the table skipped: "${clip(end.str)}"` });
+    }
+    for (const it of spanning) {
+      if (end && it.y >= end.y) continue;
+      warnings.push({ kind: 'skipped-text', page: page.page, message: `page ${page.page}: text across the columns skipped: "${clip(it.str)}"` });
     }
     const vidLines = byColumn.get('vid') ?? [];
     const cells = vidCells(vidLines);
@@ -154,9 +162,9 @@ export function assembleRows(pages: readonly PageItems[], furniture: Furniture):
     rows.push(...pageRows);
     if (pageRows.length > 0) open = pageRows[pageRows.length - 1]!;
     if (end) {
-      // What follows is no longer the table, until a header row starts one again.
+      // Nothing continues the last row. A later page may still continue the table (the spanning
+      // line was a heading at the foot of a page): fitsColumns decides, as for any page.
       flushWaiting();
-      header = null;
       open = null;
     }
   }
@@ -194,18 +202,21 @@ function byPageY(a: CellLine, b: CellLine): number {
 
 /**
  * Where the table ends on a page when free text follows it (a closing note, a signature): the
- * first line below the last VraagID that runs on across two or more column bounds, as no cell's
- * text can. Null when the table runs to the bottom of the page.
+ * first line running across the columns below the page's last VraagID. Null when the table runs
+ * to the bottom of the page.
  */
-function tableEnd(body: readonly TextItem[], columns: readonly Column[], anchors: readonly { y: number }[]): { y: number; text: string } | null {
+function tableEnd(spanning: readonly TextItem[], anchors: readonly { y: number }[]): TextItem | null {
   const below = anchors.length > 0 ? anchors[anchors.length - 1]!.y : Number.NEGATIVE_INFINITY;
-  let end: { y: number; text: string } | null = null;
-  for (const it of body) {
-    if (it.y <= below + it.size * 0.5 || (end && it.y >= end.y)) continue;
-    const crossed = columns.filter((c) => c.left > it.x + it.size && c.left < it.x + it.w - it.size).length;
-    if (crossed >= 2) end = { y: it.y, text: it.str };
-  }
+  let end: TextItem | null = null;
+  for (const it of spanning) if (it.y > below + it.size * 0.5 && (!end || it.y < end.y)) end = it;
   return end;
+}
+
+/** How many column bounds the text runs across (a word's width of tolerance at either end). */
+function boundsCrossed(it: TextItem, columns: readonly Column[]): number {
+  let n = 0;
+  for (const c of columns) if (c.left > it.x + it.size && c.left < it.x + it.w - it.size) n++;
+  return n;
 }
 
 function clip(s: string): string {

@@ -54,6 +54,8 @@ export interface NviPdfOptions {
   longRows?: number;
   /** Append list items ("- …", "1. …") to some answers. */
   lists?: boolean;
+  /** A heading row over the whole table width wherever the document changes ("Vragen over …"). */
+  sectionHeadings?: boolean;
   /** A closing text after the table: under its last row, or on a page of its own. */
   closing?: 'under-table' | 'page' | null;
   /** Allow tokens longer than a narrow column (URLs), which get cut mid-word. */
@@ -90,6 +92,8 @@ export interface GeneratedNvi {
   furniture: string[];
   /** Sentences printed on the cover and introduction, which must not end up in a record. */
   frontMatter: string[];
+  /** The heading rows printed (see NviPdfOptions.sectionHeadings), with their pages. */
+  headings: Array<{ page: number; text: string }>;
   /** The closing text after the table and the page it starts on (see NviPdfOptions.closing). */
   closing: { page: number; sentences: string[] } | null;
 }
@@ -468,6 +472,17 @@ class Layout {
     return 0;
   }
 
+  /** A row of one cell over the whole table width, holding a heading. */
+  banner(text: string): void {
+    const { o, g } = this;
+    if (g.bottom - this.y - 2 * PAD_Y < g.pitch * 3) this.tablePage();
+    const h = g.pitch + 2 * PAD_Y;
+    const width = g.colX[g.colX.length - 1]! + g.colW[g.colW.length - 1]! - g.colX[0]!;
+    if (o.borders) this.page.rects.push({ x: g.colX[0]!, y: this.y, w: width, h });
+    this.page.texts.push({ str: text, x: g.colX[0]! + PAD_X, y: this.y + PAD_Y, bold: true });
+    this.y += h;
+  }
+
   tablePage(): void {
     this.newPage('table');
     if (this.o.headerOnEveryPage) this.header();
@@ -506,6 +521,7 @@ const DEFAULTS: Required<NviPdfOptions> = {
   headerAlign: 'left',
   shortCellAlign: 'top',
   longCellAlign: 'top',
+  sectionHeadings: false,
   closing: null,
   keepRowsTogether: false,
   cover: true,
@@ -580,7 +596,12 @@ export async function makeNviPdf(options: NviPdfOptions = {}): Promise<Generated
   layout.header();
 
   const records: GeneratedRecord[] = [];
+  const headings: GeneratedNvi['headings'] = [];
   for (const c of content) {
+    if (o.sectionHeadings && c.document !== records.at(-1)?.document) {
+      layout.banner(`Vragen en antwoorden over ${c.document}`);
+      headings.push({ page: layout.pages.length, text: `Vragen en antwoorden over ${c.document}` });
+    }
     // Labels such as "2. Hoe maken we afspraken?" are no list items: no hanging indent there.
     const cells = o.columns.map((col, i) => wrapText(c[col.kind], g.colW[i]! - 2 * PAD_X, measure, col.kind === 'question' || col.kind === 'answer'));
     const pages = layout.row(cells);
@@ -606,7 +627,7 @@ export async function makeNviPdf(options: NviPdfOptions = {}): Promise<Generated
   const fullTitle = `${title} ${subtitle}`;
   const pdf = await render(doc, o, g, layout.pages, fullTitle);
   const published = o.cover ? '2025-03-03' : null;
-  return { pdf, records, pageCount: layout.pages.length, firstTablePage, title: fullTitle, published, furniture, frontMatter, closing };
+  return { pdf, records, pageCount: layout.pages.length, firstTablePage, title: fullTitle, published, furniture, frontMatter, headings, closing };
 }
 
 function pageNumber(style: NviPdfOptions['pageNumbers'], n: number, count: number): string | null {

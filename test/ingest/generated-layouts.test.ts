@@ -176,6 +176,32 @@ describe.each([
   });
 });
 
+describe.each([
+  ['with borders', { seed: 41, sectionHeadings: true, rows: 30 }],
+  ['without borders, centred VIDs', { seed: 42, sectionHeadings: true, rows: 30, borders: false, shortCellAlign: 'middle' }],
+] satisfies Array<[string, NviPdfOptions]>)('heading rows over the whole table width, %s', (_name, options) => {
+  let gen: GeneratedNvi;
+  let parsed: ParsedNota;
+
+  beforeAll(async () => {
+    gen = await makeNviPdf(options);
+    parsed = await parsePdfBytes(new Uint8Array(gen.pdf), { file: 'generated.pdf' });
+  });
+
+  it('keep them out of the records, which are as generated', () => {
+    expect(gen.headings.length).toBeGreaterThan(2);
+    expect(parsed.records.map((r) => r.vid)).toEqual(gen.records.map((r) => r.vid));
+    for (const field of FIELDS) {
+      expect(parsed.records.map((r) => collapse(r[field]))).toEqual(gen.records.map((g) => collapse(g[field])));
+    }
+  });
+
+  it('say where they skipped each heading', () => {
+    expect(parsed.warnings.map((w) => [w.kind, w.page])).toEqual(gen.headings.map((h) => ['skipped-text', h.page]));
+    for (const [i, w] of parsed.warnings.entries()) expect(w.message).toContain(gen.headings[i]!.text.slice(0, 40));
+  });
+});
+
 describe('the generator itself', () => {
   it('prints rows over page breaks where asked, so the page tests above mean something', async () => {
     const gen = await makeNviPdf(VARIANTS[2]![1]);
