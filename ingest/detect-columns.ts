@@ -7,13 +7,13 @@ import type { Column, ColumnRole, HeaderRow, PageItems, TextItem } from './types
  */
 const LABEL_PATTERNS: ReadonlyArray<readonly [ColumnRole, RegExp]> = [
   ['vid', /^(vraag ?(id|nr|nummer|no)|vid|id|nr|nummer|no|volgnummer|vraagnummer|#|kenmerk)$/],
-  ['document', /^(document(naam|en)?|inkoopdocument|brondocument|bron|stuk)$/],
+  ['document', /^(document(naam|en)?|inkoopdocument|brondocument|bron|stuk|bijlage|document\/bijlage)$/],
   [
     'paragraph',
     /^(paragraaf|par|hoofdstuk|onderdeel|artikel|sectie|paragraafnummer|(hoofdstuk|paragraaf|onderdeel)( ?\/ ?(paragraaf|artikel|onderdeel))+)$/,
   ],
-  ['question', /^(vraag|vragen|vraagstelling|gestelde vraag|vraag zorgaanbieder)$/],
-  ['answer', /^(antwoord(en)?|beantwoording|reactie|antwoord (zorgkantoor|zorgkantoren))$/],
+  ['question', /^(vraag|vragen|vraagstelling|gestelde vraag|vraag( van)?( de)? zorgaanbieders?|vraag\/opmerking|vraag of opmerking)$/],
+  ['answer', /^(antwoord(en)?|beantwoording|reactie|antwoord( van)?( het| de)? (zorgkantoor|zorgkantoren)|reactie( van)?( het| de)? (zorgkantoor|zorgkantoren)|antwoord\/reactie)$/],
   ['other', /^(pagina|pag|blz|p|datum|categorie|thema|onderwerp|regio|status|wijziging|tekst|citaat)$/],
 ];
 
