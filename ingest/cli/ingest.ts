@@ -4,7 +4,7 @@
  * (SQLite, the search index code) loads and the file is read and hashed.
  */
 import fs from 'node:fs';
-import { defaultParts, prewarmParseWorkers } from '../parse-in-worker.ts';
+import { defaultParts, prewarmParseWorkers } from '../worker/pool.ts';
 
 const argv = process.argv.slice(2);
 const first = argv.find((a) => a.toLowerCase().endsWith('.pdf'));
