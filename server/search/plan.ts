@@ -94,14 +94,34 @@ function completions(word: QueryWord, index: SearchIndex): Alternative[] {
   }));
 }
 
-/** Terms within an edit distance that grows with the word's length, closest and commonest first. */
+/**
+ * Terms within an edit distance that grows with the word's length, closest and commonest first.
+ * Two swapped neighbouring letters ("zrog", "traief") are one slip of the fingers, so they count
+ * as one edit, not the two of plain Levenshtein distance that the radix tree measures.
+ */
 function typoMatches(term: string, index: SearchIndex): Alternative[] {
   const distance = /\d/.test(term) ? 0 : FUZZY.distance(term.length);
   if (distance === 0) return [];
-  return [...index.tree.fuzzyGet(term, distance)]
-    .filter(([match]) => !match.startsWith(PARTS.marker)) // withParts adds those
-    .map(([, [termId, d]]) => ({ termId, d }))
+  const found = new Map<number, number>();
+  for (const [match, [termId, d]] of index.tree.fuzzyGet(term, distance)) {
+    if (!match.startsWith(PARTS.marker)) found.set(termId, d); // withParts adds those
+  }
+  for (const swapped of transpositions(term)) {
+    const termId = index.termId(swapped);
+    if (termId !== undefined && !((found.get(termId) ?? Infinity) <= 1)) found.set(termId, 1);
+  }
+  return [...found]
+    .map(([termId, d]) => ({ termId, d }))
     .sort((a, b) => a.d - b.d || index.documentFrequency(b.termId) - index.documentFrequency(a.termId))
     .slice(0, FUZZY.maxExpansions)
     .map(({ termId, d }) => ({ termId, weight: (FUZZY.weight * term.length) / (term.length + d) }));
+}
+
+/** The word with each pair of neighbouring letters swapped. */
+export function transpositions(term: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < term.length; i++) {
+    if (term[i] !== term[i + 1]) out.push(term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2));
+  }
+  return out;
 }

@@ -60,6 +60,14 @@ describe('typos and search as you type', () => {
     expect(vids('mondorg', 6)).toContain('VID-1777');
   });
 
+  it('counts two swapped letters as one typo', () => {
+    const all = (q: string) => engine.search(q).hits.filter((h) => h.matchedAll).map((h) => h.id).sort();
+    expect(engine.search('traief').match).toBe('all');
+    expect(all('traief')).toEqual(all('tarief'));
+    expect(engine.search('zrog').match).toBe('all');
+    expect(vids('mondzrog', 6)).toContain('VID-1777');
+  });
+
   it('does not fuzz words of three letters or less', () => {
     expect(engine.search('wlx').match).toBe('none');
   });
