@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { IngestError } from './errors.ts';
+import { normalizeGlyphs } from './glyphs.ts';
 import { loadPdfJs } from './pdfjs.ts';
 import type { ExtractedPdf, PageItems, TextItem } from './types.ts';
 
@@ -133,7 +134,7 @@ async function readPage(doc: PdfDoc, n: number, file: string): Promise<PageItems
       if (!(size > 0)) continue;
       const scaleX = Math.hypot(a, b) / Math.hypot(raw.transform[0] ?? 1, raw.transform[1] ?? 0);
       const w = raw.width * (Number.isFinite(scaleX) && scaleX > 0 ? scaleX : 1);
-      items.push({ str: raw.str, x: e, y: f - size, w, size });
+      items.push({ str: normalizeGlyphs(raw.str), x: e, y: f - size, w, size });
     }
     page.cleanup();
     if (garbage > Math.max(3, chars * 0.01)) {

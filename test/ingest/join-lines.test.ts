@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { normalizeGlyphs } from '../../ingest/glyphs.ts';
 import { joinCellLines, wholeWords, wordKey, type CellLine } from '../../ingest/join-lines.ts';
 
 /**
@@ -34,6 +35,14 @@ describe('joining wrapped lines', () => {
 
   it('keeps list items on lines of their own', () => {
     expect(join(cell('als volgt:', '- eerste punt;', '- tweede punt.'))).toBe('als volgt:\n- eerste punt;\n- tweede punt.');
+  });
+
+  it('reads Symbol and Wingdings bullets (private-use code points) as bullets, and their lists as lists', () => {
+    expect(normalizeGlyphs('\uf0b7 eerste')).toBe('• eerste');
+    expect(normalizeGlyphs('\uf0a7 tweede \uf0e0 derde')).toBe('• tweede → derde');
+    expect(normalizeGlyphs('geen symbool')).toBe('geen symbool');
+    const lines = cell('als volgt:', '\uf0b7 eerste punt;', '\uf0b7 tweede punt.').map((l) => ({ ...l, text: normalizeGlyphs(l.text) }));
+    expect(join(lines)).toBe('als volgt:\n• eerste punt;\n• tweede punt.');
   });
 
   it('reads an indented continuation of a list item as wrapped, not as a short line', () => {
