@@ -5,7 +5,7 @@
  * escaping are never searched, so "amp" cannot mark inside "&amp;".
  */
 import type { Analyzer } from './analyzer.ts';
-import { normalizeToken, tokenize, TOKEN_PATTERN, type Token } from './text.ts';
+import { normalizeToken, TOKEN_PATTERN, type Token } from './text.ts';
 import type { Highlighter } from './types.ts';
 
 const ELLIPSIS = '…';
@@ -41,7 +41,7 @@ export function createHighlighter(analyzer: Analyzer, terms: ReadonlySet<string>
     for (const t of wordTerms) if (terms.has(t)) return true;
     return false;
   };
-  const marked = (text: string) => (terms.size === 0 ? [] : tokenize(text).filter(isMatch));
+  const marked = (text: string, from = 0, to = text.length, limit = Infinity) => (terms.size === 0 ? [] : matchesIn(text, from, to, isMatch, limit));
 
   return {
     full: (text) => render(text, 0, text.length, marked(text)),
@@ -50,21 +50,29 @@ export function createHighlighter(analyzer: Analyzer, terms: ReadonlySet<string>
       if (!(max > 0)) return '';
       if (text.length <= max) return render(text, 0, text.length, marked(text));
       // Only the first match places the window, and only matches inside it are marked: long
-      // answers are not tokenized beyond what is shown.
-      const { start, end } = snippetWindow(text, max, terms.size > 0 ? firstMatch(text, isMatch) : undefined);
-      const body = render(text, start, end, marked(text.slice(0, end)));
+      // answers are not tokenized beyond what is shown, nor before the first match.
+      const first = marked(text, 0, text.length, 1)[0];
+      const { start, end } = snippetWindow(text, max, first);
+      const matches = first && first.end <= end ? [first, ...marked(text, first.end, end)] : [];
+      const body = render(text, start, end, matches);
       return `${start > 0 ? ELLIPSIS : ''}${body}${end < text.length ? ELLIPSIS : ''}`;
     },
   };
 }
 
-function firstMatch(text: string, isMatch: (token: Token) => boolean): Token | undefined {
+/**
+ * The matching tokens that lie wholly in text[from..to), at most `limit` of them. `from` must be a
+ * token boundary: the scan then finds exactly the tokens that tokenizing the whole text would.
+ */
+function matchesIn(text: string, from: number, to: number, isMatch: (token: Token) => boolean, limit: number): Token[] {
+  const found: Token[] = [];
   const pattern = new RegExp(TOKEN_PATTERN.source, TOKEN_PATTERN.flags);
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+  pattern.lastIndex = from;
+  for (let m = pattern.exec(text); m !== null && m.index < to && found.length < limit; m = pattern.exec(text)) {
     const token = { text: m[0], start: m.index, end: m.index + m[0].length };
-    if (isMatch(token)) return token;
+    if (token.end <= to && isMatch(token)) found.push(token);
   }
-  return undefined;
+  return found;
 }
 
 /** Escapes text[start..end) and marks the matched tokens that lie wholly inside it. */
