@@ -1,0 +1,101 @@
+/** What the generated NvI says: rows picked from the gold set, VIDs, cover and closing texts. */
+import { readGold, type GoldRecord } from '../gold.ts';
+import type { NviPdfOptions } from './options.ts';
+
+const DOCUMENTS = [
+  'Inkoopkader Wlz 2025-2027',
+  'Bijlage 1 Overeenkomst Wlz 2025',
+  'Voorschrift Zorgtoewijzing Wlz',
+  'Declaratieprotocol Wlz 2025',
+  'Regionaal inkoopbeleid zorgkantoor',
+];
+
+const LIST_INTROS = ['Daarbij gelden de volgende voorwaarden:', 'Dit betekent het volgende:', 'Wij hanteren hiervoor de volgende stappen:'];
+
+const LIST_ITEMS = [
+  'de zorgaanbieder beschikt over een geldige Wlz-toelating;',
+  'de cliënt heeft een geldig indicatiebesluit van het CIZ;',
+  'de zorg wordt geleverd conform de geldende wet- en regelgeving;',
+  'de declaratie wordt binnen zeventien werkdagen na afloop van de periode ingediend;',
+  'het kwaliteitskader verpleeghuiszorg is van toepassing op de geleverde zorg;',
+  'de productieafspraken worden uiterlijk 15 november bij de NZa ingediend;',
+  'wijzigingen in de zorgverlening meldt u via het berichtenverkeer aan het zorgkantoor;',
+  'het zorgkantoor beoordeelt de aanvraag binnen vier weken.',
+];
+
+export const COVER_TEXT = [
+  'Zorgkantoren in Nederland, gezamenlijk namens de Wlz-uitvoerders.',
+  'Deze nota is onderdeel van de inkoopdocumenten voor de contractperiode 2025-2027.',
+];
+
+export const CLOSING_TEXT = [
+  'Hiermee zijn alle vragen beantwoord die in de vragenronde zijn gesteld. De antwoorden in deze nota maken deel uit van de inkoopdocumenten en gaan voor op eerdere teksten.',
+  'Zorgkantoren Wlz, maart 2025',
+];
+
+export const INTRO_TEXT = [
+  'In deze Nota van Inlichtingen vindt u de antwoorden op de vragen die zorgaanbieders hebben gesteld over de inkoopdocumenten voor de Wet langdurige zorg.',
+  'De vragen zijn geanonimiseerd en waar nodig ingekort. In de kolom Vraag staat de vraag zoals die is gesteld, in de kolom Antwoord de reactie van de zorgkantoren.',
+  'De antwoorden maken deel uit van de inkoopdocumenten en gaan voor op eerdere communicatie.',
+];
+
+function isShort(g: GoldRecord, longWords: boolean): boolean {
+  const tokens = `${g.question} ${g.answer}`.split(/\s+/);
+  return (longWords || tokens.every((t) => t.length <= 22)) && g.question.length < 700 && g.answer.length < 900;
+}
+
+export function pick<T>(rand: () => number, list: readonly T[]): T {
+  return list[Math.floor(rand() * list.length)]!;
+}
+
+function makeVids(n: number, format: NonNullable<NviPdfOptions['vidFormat']>, rand: () => number): string[] {
+  if (format === 'number') return Array.from({ length: n }, (_, i) => String(i + 1));
+  if (format === 'year') return Array.from({ length: n }, (_, i) => `2025-${String(i + 1).padStart(3, '0')}`);
+  if (format === 'vraag') return Array.from({ length: n }, (_, i) => `Vraag ${i + 1}`);
+  const used = new Set<number>();
+  const out: string[] = [];
+  while (out.length < n) {
+    const v = 1 + Math.floor(rand() * 1999);
+    if (used.has(v)) continue;
+    used.add(v);
+    out.push(`VID-${String(v).padStart(4, '0')}`);
+  }
+  return out;
+}
+
+export interface Content {
+  vid: string;
+  document: string;
+  paragraph: string;
+  question: string;
+  answer: string;
+  page: string;
+}
+
+export function makeContent(o: Required<NviPdfOptions>, rand: () => number, longAnswer: (pool: GoldRecord[]) => string): Content[] {
+  const gold = readGold();
+  const pool = gold.filter((g) => isShort(g, o.longWords));
+  const vids = makeVids(o.rows, o.vidFormat, rand);
+  const longAt = new Set<number>();
+  while (longAt.size < Math.min(o.longRows, o.rows)) longAt.add(1 + Math.floor(rand() * (o.rows - 1)));
+  const rows: Content[] = [];
+  for (let i = 0; i < o.rows; i++) {
+    const g = pick(rand, pool);
+    let answer = longAt.has(i) ? longAnswer(pool) : g.answer;
+    if (o.lists && !longAt.has(i) && rand() < 0.25) {
+      const numbered = rand() < 0.5;
+      const count = 2 + Math.floor(rand() * 3);
+      const items = Array.from({ length: count }, (_, k) => `${numbered ? `${k + 1}.` : '-'} ${pick(rand, LIST_ITEMS)}`);
+      answer = `${answer}\n${pick(rand, LIST_INTROS)}\n${items.join('\n')}`;
+    }
+    rows.push({
+      vid: vids[i]!,
+      document: DOCUMENTS[Math.min(DOCUMENTS.length - 1, Math.floor((i / o.rows) * DOCUMENTS.length))]!,
+      paragraph: g.paragraph,
+      question: g.question,
+      answer,
+      page: String(3 + Math.floor(i * 1.7)),
+    });
+  }
+  return rows;
+}
