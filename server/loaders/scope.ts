@@ -48,17 +48,37 @@ export function resolveScope(snapshot: Snapshot, params: FilterParams): Resolved
   };
 }
 
-/** Labels for keys, first one wins when notas label a key differently. */
-export function labelIndex(snapshot: Snapshot) {
-  const documents = new Map<string, string>();
-  for (const d of snapshot.documents) if (!documents.has(d.key)) documents.set(d.key, d.label);
-  const paragraphs = new Map<string, string>();
-  for (const p of snapshot.paragraphs) {
+export interface KeyIndex {
+  /** The label of a key; the first one wins when notas label a key differently. */
+  document(key: string): string;
+  paragraph(documentKey: string, key: string): string;
+  /** Position in the source, for ordering ties. */
+  documentOrder(key: string): number;
+  paragraphOrder(documentKey: string, key: string): number;
+}
+
+/** Derived from a snapshot's document and paragraph lists once, not on every request. */
+const keyIndexes = new WeakMap<Snapshot, KeyIndex>();
+
+export function labelIndex(snapshot: Snapshot): KeyIndex {
+  let index = keyIndexes.get(snapshot);
+  if (!index) keyIndexes.set(snapshot, (index = buildKeyIndex(snapshot)));
+  return index;
+}
+
+function buildKeyIndex(snapshot: Snapshot): KeyIndex {
+  // Labels: the first nota's. Order: the position in the last nota that has the key.
+  const documents = new Map<string, { label: string; order: number }>();
+  for (const [i, d] of snapshot.documents.entries()) documents.set(d.key, { label: documents.get(d.key)?.label ?? d.label, order: i });
+  const paragraphs = new Map<string, { label: string; order: number }>();
+  for (const [i, p] of snapshot.paragraphs.entries()) {
     const k = `${p.documentKey}/${p.key}`;
-    if (!paragraphs.has(k)) paragraphs.set(k, p.label);
+    paragraphs.set(k, { label: paragraphs.get(k)?.label ?? p.label, order: i });
   }
   return {
-    document: (key: string) => documents.get(key) ?? key,
-    paragraph: (documentKey: string, key: string) => paragraphs.get(`${documentKey}/${key}`) ?? key,
+    document: (key) => documents.get(key)?.label ?? key,
+    paragraph: (documentKey, key) => paragraphs.get(`${documentKey}/${key}`)?.label ?? key,
+    documentOrder: (key) => documents.get(key)?.order ?? 0,
+    paragraphOrder: (documentKey, key) => paragraphs.get(`${documentKey}/${key}`)?.order ?? 0,
   };
 }

@@ -64,8 +64,8 @@ function notaSlug(snapshot: Snapshot, notaId: number): string {
   return snapshot.notaById.get(notaId)?.slug ?? String(notaId);
 }
 
-function sortFacets<T extends Facet>(facets: T[], order: Map<string, number>, key: (f: T) => string): T[] {
-  return facets.sort((a, b) => b.count - a.count || (order.get(key(a)) ?? 0) - (order.get(key(b)) ?? 0));
+function sortFacets<T extends Facet>(facets: T[], order: (f: T) => number): T[] {
+  return facets.sort((a, b) => b.count - a.count || order(a) - order(b));
 }
 
 /** Facet counts over the whole result set, labelled, most frequent first (source order on ties). */
@@ -74,18 +74,14 @@ function buildFacets(
   documentCounts: Map<string, number>,
   paragraphCounts: Map<string, { documentKey: string; key: string; count: number }>,
 ): SearchResponse['facets'] {
-  const labels = labelIndex(ctx.snapshot);
-  const docOrder = new Map(ctx.snapshot.documents.map((d, i) => [d.key, i]));
-  const parOrder = new Map(ctx.snapshot.paragraphs.map((p, i) => [`${p.documentKey}/${p.key}`, i]));
+  const keys = labelIndex(ctx.snapshot);
   const document = sortFacets(
-    [...documentCounts].map(([key, count]) => ({ key, label: labels.document(key), count })),
-    docOrder,
-    (f) => f.key,
+    [...documentCounts].map(([key, count]) => ({ key, label: keys.document(key), count })),
+    (f) => keys.documentOrder(f.key),
   );
   const paragraph = sortFacets(
-    [...paragraphCounts.values()].map((p) => ({ key: p.key, documentKey: p.documentKey, label: labels.paragraph(p.documentKey, p.key), count: p.count })),
-    parOrder,
-    (f) => `${f.documentKey}/${f.key}`,
+    [...paragraphCounts.values()].map((p) => ({ key: p.key, documentKey: p.documentKey, label: keys.paragraph(p.documentKey, p.key), count: p.count })),
+    (f) => keys.paragraphOrder(f.documentKey, f.key),
   );
   return { document, paragraph };
 }
