@@ -1,6 +1,7 @@
 import type { NotaRow, QaRow } from '../db/qa-repository.ts';
 import { NotFoundError } from '../errors.ts';
 import { memo } from './lru.ts';
+import { publicRecord, type PublicRecord } from './record.ts';
 import type { LoaderContext } from './search.ts';
 import { urls } from './urls.ts';
 
@@ -15,18 +16,7 @@ export interface QuestionLink {
 export interface QuestionPage {
   kind: 'question';
   nota: { slug: string; title: string; shortTitle: string; published: string | null };
-  record: {
-    vid: string;
-    document: string;
-    documentKey: string;
-    paragraph: string;
-    paragraphKey: string;
-    question: string;
-    answer: string;
-    pageStart: number;
-    pageEnd: number;
-    seq: number;
-  };
+  record: PublicRecord & { seq: number };
   url: string;
   links: { document: string; paragraph: string; pdf: string; nota: string };
   previous: QuestionLink | null;
@@ -105,18 +95,7 @@ function computeQuestion(ctx: LoaderContext, params: { nota?: string | undefined
     return {
       kind: 'question' as const,
       nota: { slug: nota.slug, title: nota.title, shortTitle: shortTitle(nota.title), published: nota.published },
-      record: {
-        vid: row.vid,
-        document: row.document,
-        documentKey: row.documentKey,
-        paragraph: row.paragraph,
-        paragraphKey: row.paragraphKey,
-        question: row.question,
-        answer: row.answer,
-        pageStart: row.pageStart,
-        pageEnd: row.pageEnd,
-        seq: row.seq,
-      },
+      record: { ...publicRecord(row), seq: row.seq },
       url: urls.question(snapshot, nota.slug, row.vid),
       links: {
         nota: urls.nota(nota.slug),

@@ -2,6 +2,7 @@ import type { QaRepository, QaRow } from '../db/qa-repository.ts';
 import type { MatchKind, SearchHit } from '../search/types.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
 import { memo } from './lru.ts';
+import { publicRecord, type PublicRecord } from './record.ts';
 import { labelIndex, resolveScope, type FilterParams, type ResolvedScope } from './scope.ts';
 import { urls } from './urls.ts';
 
@@ -15,17 +16,8 @@ export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
 export const SNIPPET_LENGTH = 320;
 
-export interface SearchResult {
+export interface SearchResult extends PublicRecord {
   nota: string;
-  vid: string;
-  document: string;
-  documentKey: string;
-  paragraph: string;
-  paragraphKey: string;
-  question: string;
-  answer: string;
-  pageStart: number;
-  pageEnd: number;
   score: number | null;
   highlights: { question: string; answer: string };
   url: string;
@@ -90,15 +82,7 @@ function toResult(ctx: LoaderContext, row: QaRow, score: number | null, hl: { fu
   const nota = notaSlug(ctx.snapshot, row.notaId);
   return {
     nota,
-    vid: row.vid,
-    document: row.document,
-    documentKey: row.documentKey,
-    paragraph: row.paragraph,
-    paragraphKey: row.paragraphKey,
-    question: row.question,
-    answer: row.answer,
-    pageStart: row.pageStart,
-    pageEnd: row.pageEnd,
+    ...publicRecord(row),
     score,
     highlights: { question: hl.full(row.question), answer: hl.snippet(row.answer, SNIPPET_LENGTH) },
     url: urls.question(ctx.snapshot, nota, row.vid),
