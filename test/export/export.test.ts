@@ -2,20 +2,9 @@ import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../server/export/format.ts';
+import type { SearchResult as ApiResult } from '../../server/loaders/search.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { addNota } from '../helpers/records.ts';
-
-interface ApiResult {
-  vid: string;
-  nota: string;
-  document: string;
-  paragraph: string;
-  question: string;
-  answer: string;
-  pageStart: number;
-  pageEnd: number;
-  url: string;
-}
 
 /** Strips the formula guard, to compare exported cells with the stored text. */
 const unguard = (s: string) => (/^'[=+\-@\t\r\n]/.test(s) ? s.slice(1) : s);
