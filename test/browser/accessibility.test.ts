@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContextOptions } from 'playwright-core';
-import { AXE_PATH, DESKTOP, launchBrowser, PHONE, screenshot, startServer, type Served } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions } from 'playwright-core';
+import { AXE_PATH, DESKTOP, PHONE, screenshot, useBrowserSuite } from '../helpers/browser.ts';
 import { sample, type Sample } from '../pages/sample.ts';
 
-let browser: Browser;
-let served: Served;
+const suite = useBrowserSuite();
 let s: Sample;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  served = await startServer();
-  s = sample(served.app);
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.app.close();
+beforeAll(() => {
+  s = sample(suite.served.app);
 });
 
 /** The main pages, by screenshot name (URLs need the sample, known once the server runs). */
@@ -37,9 +30,9 @@ interface AxeResult {
 
 async function axe(url: string, options: BrowserContextOptions) {
   // axe is injected as a script, which the pages' CSP would refuse; only this context bypasses it.
-  const context = await browser.newContext({ ...options, bypassCSP: true });
+  const context = await suite.browser.newContext({ ...options, bypassCSP: true });
   const page = await context.newPage();
-  await page.goto(served.base + url);
+  await page.goto(suite.served.base + url);
   await page.addScriptTag({ path: AXE_PATH });
   const run = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } };
   const result = (await page.evaluate(`axe.run(document, ${JSON.stringify(run)})`)) as AxeResult;
@@ -58,9 +51,9 @@ describe.each(NAMES)('%s page', (name) => {
 
   it('fits a 360px phone without horizontal scrolling (screenshots on desktop and phone)', async () => {
     for (const [device, options] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-      const context = await browser.newContext(options);
+      const context = await suite.browser.newContext(options);
       const page = await context.newPage();
-      await page.goto(served.base + PAGES[name]());
+      await page.goto(suite.served.base + PAGES[name]());
       const widths = (await page.evaluate('({ content: document.documentElement.scrollWidth, viewport: window.innerWidth })')) as {
         content: number;
         viewport: number;
@@ -74,8 +67,8 @@ describe.each(NAMES)('%s page', (name) => {
 
 describe('keyboard', () => {
   it('the skip link is the first stop and moves focus to the main content', async () => {
-    const page = await (await browser.newContext(DESKTOP)).newPage();
-    await page.goto(`${served.base}/documenten`);
+    const page = await (await suite.browser.newContext(DESKTOP)).newPage();
+    await page.goto(`${suite.served.base}/documenten`);
     await page.keyboard.press('Tab');
     expect(await page.locator(':focus').innerText()).toBe('Naar de inhoud');
     await page.keyboard.press('Enter');
@@ -83,8 +76,8 @@ describe('keyboard', () => {
   });
 
   it('shows a visible focus outline on links and buttons', async () => {
-    const page = await (await browser.newContext(DESKTOP)).newPage();
-    await page.goto(`${served.base}/zoeken?q=zorg`);
+    const page = await (await suite.browser.newContext(DESKTOP)).newPage();
+    await page.goto(`${suite.served.base}/zoeken?q=zorg`);
     await page.locator('.result-question a').first().focus();
     expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).toBe('solid');
   });

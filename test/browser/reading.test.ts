@@ -1,31 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, startServer, watchForErrors, type Served } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, useBrowserSuite } from '../helpers/browser.ts';
 import { sample, type Sample } from '../pages/sample.ts';
 
-let browser: Browser;
-let served: Served;
+const suite = useBrowserSuite();
 let s: Sample;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  served = await startServer();
-  s = sample(served.app);
+beforeAll(() => {
+  s = sample(suite.served.app);
 });
-afterAll(async () => {
-  await browser?.close();
-  await served?.app.close();
-});
-
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await (await browser.newContext(DESKTOP)).newPage();
-  return { page, errors: watchForErrors(page, served.base) };
-}
 
 describe('reading', () => {
   it('browses from the home page to a paragraph and shows its questions in table order', async () => {
-    const { page, errors } = await newPage();
-    await page.goto(served.base + '/');
+    const { page, errors } = await suite.open();
+    await page.goto(suite.served.base + '/');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Documenten' }).click();
     await page.waitForURL(/\/documenten$/);
     await page.locator(`a[href="/documenten/${s.nota}"]`).first().click();
@@ -43,8 +30,8 @@ describe('reading', () => {
   });
 
   it('opens a permalink, follows "same answer" and links the source PDF page', async () => {
-    const { page, errors } = await newPage();
-    await page.goto(`${served.base}/vraag/${s.grouped.vid}`);
+    const { page, errors } = await suite.open();
+    await page.goto(`${suite.served.base}/vraag/${s.grouped.vid}`);
     const same = page.locator('section.linked', { has: page.getByRole('heading', { name: /Dit antwoord is ook gegeven op/ }) });
     expect(await same.getByRole('heading').innerText()).toBe(`Dit antwoord is ook gegeven op ${s.grouped.others.length} andere vragen`);
     const answer = await page.locator('.qa-block--answer .prose').innerText();
@@ -53,7 +40,7 @@ describe('reading', () => {
     const href = (await pdf.getAttribute('href'))!;
     expect(href).toMatch(new RegExp(`^/bron/${s.nota}\\.pdf#page=\\d+$`));
     expect(await pdf.getAttribute('target')).toBe('_blank');
-    const res = await page.request.get(served.base + href.split('#')[0]);
+    const res = await page.request.get(suite.served.base + href.split('#')[0]);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toBe('application/pdf');
     expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
@@ -66,9 +53,9 @@ describe('reading', () => {
   });
 
   it('copies the citation with the copy button', async () => {
-    const context = await browser.newContext({ ...DESKTOP, permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await suite.browser.newContext({ ...DESKTOP, permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
-    await page.goto(`${served.base}/vraag/${s.paragraphVids[0]}`);
+    await page.goto(`${suite.served.base}/vraag/${s.paragraphVids[0]}`);
     const citation = await page.locator('#citaat').inputValue();
     expect(citation).toContain(s.paragraphVids[0]);
     await page.getByRole('button', { name: 'Kopieer' }).click();

@@ -1,33 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, startServer, watchForErrors, type Served } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DESKTOP, useBrowserSuite } from '../helpers/browser.ts';
 
-let browser: Browser;
-let served: Served;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  served = await startServer();
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.app.close();
-});
-
-async function open(path: string, options = DESKTOP): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const errors = watchForErrors(page, served.base);
-  await page.goto(served.base + path);
-  return { page, errors };
-}
+const suite = useBrowserSuite();
 
 const total = async (page: Page) => Number((await page.locator('.results-summary').innerText()).match(/^(\d+)/)?.[1]);
 
 describe('search', () => {
   it('finds the intended question despite a typo', async () => {
     // VID-0008 is about the kwaliteitsbudget "Excel begroting" and the "Vektis-portaal".
-    const { page, errors } = await open('/');
+    const { page, errors } = await suite.open('/');
     await page.getByRole('searchbox', { name: 'Zoekterm of VraagID' }).fill('Vektis portaal begrotting');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/zoeken\?q=Vektis\+portaal\+begrotting$/);
@@ -40,7 +22,7 @@ describe('search', () => {
   });
 
   it('narrows with a facet, and a second click removes the filter', async () => {
-    const { page, errors } = await open('/zoeken?q=zorgkantoor');
+    const { page, errors } = await suite.open('/zoeken?q=zorgkantoor');
     const all = await total(page);
     const documents = page.locator('.facet-group', { has: page.getByRole('heading', { name: 'Document' }) });
     const facet = documents.locator('a.facet').nth(1);
@@ -62,7 +44,7 @@ describe('search', () => {
   });
 
   it('updates results while typing, without reloading, and keeps the URL in step', async () => {
-    const { page, errors } = await open('/zoeken');
+    const { page, errors } = await suite.open('/zoeken');
     const requests: string[] = [];
     page.on('request', (r) => {
       if (r.resourceType() === 'document') requests.push(r.url());
@@ -73,7 +55,7 @@ describe('search', () => {
     await input.pressSequentially('kwaliteitsbudget', { delay: 60 });
     await page.locator('.search-results[data-summary*="“kwaliteitsbudget”"]').waitFor();
     expect(await page.locator('.result').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.url()).toBe(`${served.base}/zoeken?q=kwaliteitsbudget`);
+    await expect.poll(() => page.url()).toBe(`${suite.served.base}/zoeken?q=kwaliteitsbudget`);
     expect(await page.locator('#live-status').innerText()).toMatch(/^\d+ resultaten voor “kwaliteitsbudget”$/);
     expect(await page.title()).toBe('kwaliteitsbudget – zoeken – NvI Kennisbank');
 
@@ -82,7 +64,7 @@ describe('search', () => {
     await input.pressSequentially('declaratieprotocol', { delay: 60 });
     await page.locator('.search-results[data-summary*="“declaratieprotocol”"]').waitFor();
     expect(await page.locator('.result .vid').first().innerText()).not.toBe(first);
-    await expect.poll(() => page.url()).toBe(`${served.base}/zoeken?q=declaratieprotocol`);
+    await expect.poll(() => page.url()).toBe(`${suite.served.base}/zoeken?q=declaratieprotocol`);
 
     expect(await page.evaluate('window.stayed')).toBe(true);
     expect(requests).toEqual([]);
@@ -90,7 +72,7 @@ describe('search', () => {
   });
 
   it('works without JavaScript: the form submits, facets and pages are links', async () => {
-    const { page } = await open('/', { ...DESKTOP, javaScriptEnabled: false });
+    const { page } = await suite.open('/', { ...DESKTOP, javaScriptEnabled: false });
     await page.getByRole('searchbox', { name: 'Zoekterm of VraagID' }).fill('zorgkantoor');
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await page.waitForURL(/\/zoeken\?q=zorgkantoor$/);

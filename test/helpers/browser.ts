@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { ROOT } from '../../server/config.ts';
 import { buildTestApp } from './app.ts';
 
@@ -62,4 +63,42 @@ export function watchForErrors(page: Page, base: string): string[] {
     if (res.url().startsWith(base) && res.status() >= 500) errors.push(`${res.status()} ${res.url()}`);
   });
   return errors;
+}
+
+export interface BrowserSuite {
+  readonly browser: Browser;
+  readonly served: Served;
+  /** A page in a context of its own, its errors collected; opened at `path` when one is given. */
+  open(path?: string, options?: BrowserContextOptions): Promise<{ page: Page; errors: string[] }>;
+}
+
+/** One browser and one server for the test file that calls this (its hooks are registered here). */
+export function useBrowserSuite(): BrowserSuite {
+  let browser: Browser | undefined;
+  let served: Served | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    served = await startServer();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.app.close();
+  });
+  const suite: BrowserSuite = {
+    get browser() {
+      if (!browser) throw new Error('the browser starts in beforeAll');
+      return browser;
+    },
+    get served() {
+      if (!served) throw new Error('the server starts in beforeAll');
+      return served;
+    },
+    async open(path, options = DESKTOP) {
+      const page = await (await suite.browser.newContext(options)).newPage();
+      const errors = watchForErrors(page, suite.served.base);
+      if (path !== undefined) await page.goto(suite.served.base + path);
+      return { page, errors };
+    },
+  };
+  return suite;
 }
