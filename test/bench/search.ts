@@ -21,24 +21,13 @@ import { createFts5Database, fts5Search } from '../relevance/fts5.ts';
 import { buildStockMiniSearch, loadStockMiniSearch } from './minisearch-stock.ts';
 import { textSource, toIndexRecords } from '../search/gold-engine.ts';
 import queryFile from '../relevance/queries.json' with { type: 'json' };
+import { prng } from '../helpers/prng.ts';
 
 const SYNTHETIC_RECORDS = 100_000;
 const ROUNDS = 3;
 
 v8.setFlagsFromString('--expose-gc');
 const collectGarbage = vm.runInNewContext('gc') as () => void;
-
-/** mulberry32: a small seeded PRNG, so every run benchmarks the same corpus. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /**
  * Records recombined from the gold records' sentences: each takes one to three question sentences,

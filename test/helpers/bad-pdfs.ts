@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { BORDERED_PDF } from './gold.ts';
-import { makeNviPdf, prng } from './nvi-pdf.ts';
+import { makeNviPdf } from './nvi-pdf.ts';
+import { prng } from './prng.ts';
 
 export function fixtureBytes(): Buffer {
   return fs.readFileSync(BORDERED_PDF);

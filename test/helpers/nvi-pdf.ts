@@ -11,11 +11,12 @@ import PDFDocument from 'pdfkit';
 import type { GoldRecord } from './gold.ts';
 import { CLOSING_TEXT, COVER_TEXT, INTRO_TEXT, makeContent, pick } from './nvi-pdf/content.ts';
 import { geometry, Layout } from './nvi-pdf/layout.ts';
-import { BOLD, DEFAULTS, MARGIN_TOP, MARGIN_X, PAD_X, prng, type ColumnKind, type GeneratedNvi, type GeneratedRecord, type NviPdfOptions } from './nvi-pdf/options.ts';
+import { BOLD, DEFAULTS, MARGIN_TOP, MARGIN_X, PAD_X, type ColumnKind, type GeneratedNvi, type GeneratedRecord, type NviPdfOptions } from './nvi-pdf/options.ts';
 import { render } from './nvi-pdf/render.ts';
 import { wrapText, type Measure } from './nvi-pdf/wrap.ts';
+import { prng } from './prng.ts';
 
-export { DEFAULT_COLUMNS, prng } from './nvi-pdf/options.ts';
+export { DEFAULT_COLUMNS } from './nvi-pdf/options.ts';
 export type { ColumnKind, ColumnSpec, FontName, GeneratedNvi, GeneratedRecord, NviPdfOptions, PageSize } from './nvi-pdf/options.ts';
 export { wrapText } from './nvi-pdf/wrap.ts';
 

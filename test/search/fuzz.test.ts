@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchEngine, SearchFilter } from '../../server/search/types.ts';
 import { goldEngine, type GoldEngine } from './gold-engine.ts';
+import { prng } from '../helpers/prng.ts';
 
 let gold: GoldEngine;
 let engine: SearchEngine;
@@ -9,17 +10,6 @@ beforeAll(() => {
   gold = goldEngine();
   engine = gold.engine;
 });
-
-/** mulberry32: reproducible random queries. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const FRAGMENTS = [
   '"', '""', '-', '--', '-"', '§', '§ ', 'vid', 'VID-', 'vid ', '#', '2.7', '4.2.10.', '.', 'paragraaf ', 'par. ',

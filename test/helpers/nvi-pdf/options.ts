@@ -103,18 +103,6 @@ export const MARGIN_X = 42;
 export const MARGIN_TOP = 60;
 export const MARGIN_BOTTOM = 64;
 
-/** mulberry32: small, fast and good enough to pick test content reproducibly. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const DEFAULTS: Required<NviPdfOptions> = {
   seed: 1,
   size: 'A4',
