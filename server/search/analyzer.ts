@@ -42,7 +42,6 @@ export interface Vocabulary {
 }
 
 export class Analyzer {
-  private readonly stems = new Map<string, string>();
   private readonly indexTermCache = new Map<string, readonly string[]>();
 
   private readonly partTests: PartTests;
@@ -69,12 +68,7 @@ export class Analyzer {
 
   /** The comparable form of a normalized token, stopwords included (for phrase comparison). */
   stem(normalized: string): string {
-    let stemmed = this.stems.get(normalized);
-    if (stemmed === undefined) {
-      stemmed = stem(normalized, this.options);
-      remember(this.stems, normalized, stemmed);
-    }
-    return stemmed;
+    return stem(normalized, this.options);
   }
 
   /** The search term of a normalized token, or null when it is a stopword or too short. */

@@ -48,21 +48,22 @@ const PLURAL_S_END = /(?:ie|[^aeiouc]e)s$/;
  */
 export function stem(folded: string, options: StemOptions = DEFAULT_STEM_OPTIONS): string {
   if (folded.length < 3 || hasDigit(folded)) return folded;
-  if (!options.repairs) return snowballDutch.stem(folded);
-  let stemmed = stems.get(folded);
+  const cache = options.repairs ? repairedStems : plainStems;
+  let stemmed = cache.get(folded);
   if (stemmed === undefined) {
-    stemmed = repairedStem(folded);
-    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
-    stems.set(folded, stemmed);
+    stemmed = options.repairs ? repairedStem(folded) : snowballDutch.stem(folded);
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    cache.set(folded, stemmed);
   }
   return stemmed;
 }
 
 /**
  * Snowball is costly per call and a corpus repeats its words: every analyzer (the index build's
- * two passes, each loaded snapshot, the queries) shares one bounded cache of stems.
+ * two passes, each loaded snapshot, the queries) shares one bounded cache of stems per option.
  */
-const stems = new Map<string, string>();
+const repairedStems = new Map<string, string>();
+const plainStems = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
 
 function repairedStem(folded: string): string {
