@@ -179,6 +179,7 @@ describe.each([
 describe.each([
   ['with borders', { seed: 41, sectionHeadings: true, rows: 30 }],
   ['without borders, centred VIDs', { seed: 42, sectionHeadings: true, rows: 30, borders: false, shortCellAlign: 'middle' }],
+  ['one at the foot of a page, the header row on the first page only', { seed: 50, sectionHeadings: true, headingsKeepWithNext: false, headerOnEveryPage: false, rows: 30 }],
 ] satisfies Array<[string, NviPdfOptions]>)('heading rows over the whole table width, %s', (_name, options) => {
   let gen: GeneratedNvi;
   let parsed: ParsedNota;
@@ -194,6 +195,13 @@ describe.each([
     for (const field of FIELDS) {
       expect(parsed.records.map((r) => collapse(r[field]))).toEqual(gen.records.map((g) => collapse(g[field])));
     }
+  });
+
+  it('do not end the table where one is the last line of a page', () => {
+    const rowsAfter = (h: { text: string }) => gen.records.find((r) => h.text.endsWith(r.document))!;
+    const atFoot = gen.headings.filter((h) => rowsAfter(h).pageStart > h.page);
+    if ((options as NviPdfOptions).headingsKeepWithNext === false) expect(atFoot.length).toBeGreaterThan(0);
+    for (const h of atFoot) expect(parsed.records.find((r) => r.vid === rowsAfter(h).vid)?.pageStart).toBe(h.page + 1);
   });
 
   it('say where they skipped each heading', () => {

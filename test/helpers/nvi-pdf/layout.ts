@@ -158,7 +158,7 @@ export class Layout {
   /** A row of one cell over the whole table width, holding a heading. */
   banner(text: string): void {
     const { o, g } = this;
-    if (g.bottom - this.y - 2 * PAD_Y < g.pitch * 3) this.tablePage();
+    if (g.bottom - this.y - 2 * PAD_Y < g.pitch * (o.headingsKeepWithNext ? 3 : 1)) this.tablePage();
     const h = g.pitch + 2 * PAD_Y;
     const width = g.colX[g.colX.length - 1]! + g.colW[g.colW.length - 1]! - g.colX[0]!;
     if (o.borders) this.page.rects.push({ x: g.colX[0]!, y: this.y, w: width, h });

@@ -45,6 +45,8 @@ export interface NviPdfOptions {
   lists?: boolean;
   /** A heading row over the whole table width wherever the document changes ("Vragen over …"). */
   sectionHeadings?: boolean;
+  /** Whether a heading row moves to the next page with the row under it (off: it may end a page). */
+  headingsKeepWithNext?: boolean;
   /** A closing text after the table: under its last row, or on a page of its own. */
   closing?: 'under-table' | 'page' | null;
   /** Allow tokens longer than a narrow column (URLs), which get cut mid-word. */
@@ -118,6 +120,7 @@ export const DEFAULTS: Required<NviPdfOptions> = {
   shortCellAlign: 'top',
   longCellAlign: 'top',
   sectionHeadings: false,
+  headingsKeepWithNext: true,
   closing: null,
   keepRowsTogether: false,
   cover: true,
