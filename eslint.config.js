@@ -15,4 +15,17 @@ export default tseslint.config(
       eqeqeq: ['error', 'smart'],
     },
   },
+  // One core that ingest and server both use and that uses neither; the two sides never import each other.
+  ...[
+    ['core/**', ['server', 'ingest']],
+    ['ingest/**', ['server']],
+    ['server/**', ['ingest']],
+  ].map(([files, banned]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: banned.map((dir) => ({ regex: `(^|/)${dir}/`, message: `${files.split('/')[0]}/ must not import ${dir}/: shared code belongs in core/` })),
+      }],
+    },
+  })),
 );

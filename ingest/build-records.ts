@@ -1,6 +1,6 @@
 import type { AssembledTable, CellRole } from './assemble-rows.ts';
 import { joinCellLines, wholeWords, wordKey } from './join-lines.ts';
-import { documentKey, paragraphKey } from './keys.ts';
+import { documentKey, paragraphKey } from '../core/text/keys.ts';
 import type { NvIRecord, ParseWarning } from './types.ts';
 
 /**

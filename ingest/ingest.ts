@@ -1,14 +1,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../server/db/database.ts';
-import { createQaRepository } from '../server/db/qa-repository.ts';
-import { buildEngine, readIndexHeader, sameData, writeIndexFile } from '../server/snapshot/index-file.ts';
+import type { Db } from '../core/store/database.ts';
 import { IngestError } from './errors.ts';
-import { slugify } from './keys.ts';
+import { slugify } from '../core/text/keys.ts';
 import { parseInWorker } from './parse-in-worker.ts';
 import type { ParseWarning } from './types.ts';
-import { writeNota, type WriteStatus } from './write-nota.ts';
+import { writeNota, type WriteStatus } from '../core/store/write-nota.ts';
 
 export interface IngestOptions {
   /** Title for the nota; by default the title printed on the cover. */
@@ -95,24 +93,6 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     storeMs: performance.now() - parsedAt,
     warnings: parsed.warnings,
   };
-}
-
-/**
- * Brings the search index file up to date with the database: built once after a batch of
- * ingests, so the server loads it instead of building it at start.
- */
-export function refreshIndexFile(db: Db, indexFile: string): { rebuilt: boolean; records: number; ms: number } {
-  const started = performance.now();
-  const repo = createQaRepository(db);
-  const { generation, notaIds } = repo.read(() => ({
-    generation: repo.generation(),
-    notaIds: repo.activeNotas().map((n) => n.id).sort((a, b) => a - b),
-  }));
-  const header = readIndexHeader(indexFile);
-  if (header && sameData(header, { generation, notaIds })) return { rebuilt: false, records: header.records, ms: performance.now() - started };
-  const engine = buildEngine(repo, notaIds);
-  writeIndexFile(indexFile, { format: 1, generation, notaIds, records: engine.size }, engine);
-  return { rebuilt: true, records: engine.size, ms: performance.now() - started };
 }
 
 /** The PDFs in a directory, by name. */

@@ -1,34 +1,53 @@
-import { indexPathFor, type Config } from './config.ts';
-import { openDatabase } from './db/database.ts';
-import { isIngestError } from '../ingest/errors.ts';
-import { ingestFile, pdfsIn, refreshIndexFile } from '../ingest/ingest.ts';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, type Config } from './config.ts';
 
 interface Log {
   info(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
 }
 
+/** The ingest command, run as a child process: the server and the ingest share only the core. */
+const INGEST_CLI = path.join(ROOT, 'ingest', 'cli', 'ingest.ts');
+
+/** The PDFs in a directory, by name. */
+export function pdfsIn(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.pdf$/i.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
 /**
  * Brings the database up to date with the PDFs in the data directory before the server starts,
- * so a fresh clone serves its bundled NvI at once. Files already ingested (same sha256) cost a
- * hash each; a file that fails is logged and skipped, the others are still served.
+ * so a fresh clone serves its bundled NvIs at once. The ingest runs in its own process (parsing
+ * never shares the server's thread); files already ingested (same sha256) cost a hash each; a
+ * file that fails is logged and skipped, the others are still served.
  */
 export async function ensureData(config: Config, log: Log): Promise<void> {
-  const db = openDatabase(config.dbPath);
-  try {
-    for (const file of pdfsIn(config.dataDir)) {
-      try {
-        const s = await ingestFile(db, file, { timeoutMs: config.ingestTimeoutMs, maxPages: config.maxPages });
-        if (s.status !== 'unchanged') {
-          log.info({ file, slug: s.slug, status: s.status, records: s.records, pages: s.pages, ms: Math.round(s.ms), warnings: s.warnings.length }, 'ingested');
-        }
-      } catch (err) {
-        if (!isIngestError(err)) throw err;
-        log.error({ file, reason: err.message }, 'ingest failed; file skipped');
-      }
-    }
-    refreshIndexFile(db, indexPathFor(config.dbPath));
-  } finally {
-    db.close();
-  }
+  const files = pdfsIn(config.dataDir);
+  if (files.length === 0) return;
+  const args = ['--import', 'tsx', INGEST_CLI, '--db', config.dbPath, '--quiet', '--timeout', String(config.ingestTimeoutMs / 1000), ...files];
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const forward = (stream: NodeJS.ReadableStream, level: 'info' | 'error') => {
+    let rest = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) if (line.trim() && !/: unchanged \(/.test(line)) log[level]({ line }, 'ingest');
+    });
+    stream.on('end', () => rest.trim() && log[level]({ line: rest }, 'ingest'));
+  };
+  forward(child.stdout, 'info');
+  forward(child.stderr, 'error');
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  // 1: some file failed and was skipped (already logged); anything else is an ingest that could not run.
+  if (code !== 0 && code !== 1) throw new Error(`startup ingest of ${config.dataDir} failed (exit ${code})`);
 }

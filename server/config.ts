@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DEFAULT_PATHS, INGEST_LIMITS } from '../core/config.ts';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export { indexPathFor, ROOT } from '../core/config.ts';
 
 /** Everything that can be configured, with its default. Env vars override defaults; CLI flags override env. */
 export interface Config {
@@ -32,8 +32,7 @@ export interface Config {
 export const DEFAULTS: Config = {
   host: '127.0.0.1',
   port: 3000,
-  dbPath: path.join(ROOT, 'data', 'nvi.db'),
-  dataDir: path.join(ROOT, 'data'),
+  ...DEFAULT_PATHS,
   autoIngest: true,
   reloadIntervalMs: 2000,
   logLevel: 'info',
@@ -41,8 +40,7 @@ export const DEFAULTS: Config = {
   trustProxy: false,
   requestTimeoutMs: 15_000,
   exportRateLimit: 30,
-  ingestTimeoutMs: 120_000,
-  maxPages: 5000,
+  ...INGEST_LIMITS,
 };
 
 export class ConfigError extends Error {
@@ -103,8 +101,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   if (flags['no-ingest']) c.autoIngest = false;
   if (flags['log-level']) c.logLevel = flags['log-level'];
   return c;
-}
-
-export function indexPathFor(dbPath: string): string {
-  return `${dbPath}.search.json`;
 }

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ingestFile, refreshIndexFile } from '../ingest/ingest.ts';
-import { openDatabase } from '../server/db/database.ts';
+import { ingestFile } from '../ingest/ingest.ts';
+import { refreshIndexFile } from '../core/publish/publish.ts';
+import { openDatabase } from '../core/store/database.ts';
 import { BORDERED_PDF } from './helpers/gold.ts';
 
 /** Ingests the bundled fixture once per test run; tests copy the resulting database. */

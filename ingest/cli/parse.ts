@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import { DEFAULTS } from '../../server/config.ts';
+import { INGEST_LIMITS } from '../../core/config.ts';
 import { IngestError, isIngestError } from '../errors.ts';
 import { parseInWorker } from '../parse-in-worker.ts';
-import { parseCli, seconds, UsageError, workerCount } from '../../server/cli/args.ts';
+import { parseCli, seconds, UsageError, workerCount } from '../../core/cli-args.ts';
 
 const USAGE = 'usage: npm run -s parse -- [--timeout SECONDS] [--workers N] FILE.pdf   (JSON Lines on stdout; writes nothing)';
 
@@ -23,8 +23,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const parsed = await parseInWorker(data, {
     file,
-    timeoutMs: seconds('--timeout', values.timeout, DEFAULTS.ingestTimeoutMs / 1000),
-    maxPages: DEFAULTS.maxPages,
+    timeoutMs: seconds('--timeout', values.timeout, INGEST_LIMITS.ingestTimeoutMs / 1000),
+    maxPages: INGEST_LIMITS.maxPages,
     workers: workerCount(values.workers),
   });
   const out = parsed.records.map((r) =>

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { DEFAULTS, indexPathFor } from '../../server/config.ts';
-import { openDatabase } from '../../server/db/database.ts';
+import { DEFAULT_PATHS, INGEST_LIMITS, indexPathFor } from '../../core/config.ts';
+import { openDatabase } from '../../core/store/database.ts';
 import { isIngestError } from '../errors.ts';
-import { ingestFile, refreshIndexFile, type IngestSummary } from '../ingest.ts';
+import { ingestFile, type IngestSummary } from '../ingest.ts';
+import { refreshIndexFile } from '../../core/publish/publish.ts';
 import type { ParseWarning, WarningKind } from '../types.ts';
-import { parseCli, seconds, UsageError, workerCount } from '../../server/cli/args.ts';
+import { parseCli, seconds, UsageError, workerCount } from '../../core/cli-args.ts';
 
 const USAGE = 'usage: npm run ingest -- [--db PATH] [--title "…"] [--slug SLUG] [--timeout SECONDS] [--workers N] [--quiet] FILE.pdf…';
 
@@ -47,8 +48,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError('no PDF files given');
   if ((values.title || values.slug) && positionals.length > 1) throw new UsageError('--title and --slug apply to one file; give one file');
-  const dbPath = path.resolve(values.db ?? process.env.DB_PATH ?? DEFAULTS.dbPath);
-  const timeoutMs = seconds('--timeout', values.timeout, DEFAULTS.ingestTimeoutMs / 1000);
+  const dbPath = path.resolve(values.db ?? process.env.DB_PATH ?? DEFAULT_PATHS.dbPath);
+  const timeoutMs = seconds('--timeout', values.timeout, INGEST_LIMITS.ingestTimeoutMs / 1000);
   const workers = workerCount(values.workers);
   const showBar = !values.quiet && process.stderr.isTTY;
 
@@ -65,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
           slug: values.slug,
           timeoutMs,
           workers,
-          maxPages: DEFAULTS.maxPages,
+          maxPages: INGEST_LIMITS.maxPages,
           onProgress: (page, total) => {
             if (!bar) return;
             if (page === 1) bar.start(total, 0);

@@ -1,6 +1,6 @@
 import { Readable, type Transform } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import type { QaRow } from '../db/qa-repository.ts';
+import type { QaRow } from '../../core/store/qa-repository.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
 import { shortTitle } from '../loaders/question.ts';
 import { urls } from '../loaders/urls.ts';

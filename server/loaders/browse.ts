@@ -1,4 +1,4 @@
-import type { NotaRow } from '../db/qa-repository.ts';
+import type { NotaRow } from '../../core/store/qa-repository.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
 import { shortTitle } from './question.ts';

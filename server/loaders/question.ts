@@ -1,4 +1,4 @@
-import type { NotaRow, QaRow } from '../db/qa-repository.ts';
+import type { NotaRow, QaRow } from '../../core/store/qa-repository.ts';
 import { NotFoundError } from '../errors.ts';
 import { memo } from './lru.ts';
 import { publicRecord, type PublicRecord } from './record.ts';

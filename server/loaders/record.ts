@@ -1,4 +1,4 @@
-import type { QaRow } from '../db/qa-repository.ts';
+import type { QaRow } from '../../core/store/qa-repository.ts';
 
 /** What pages and the API show of a record: database ids and answer groups stay internal. */
 export type PublicRecord = Pick<

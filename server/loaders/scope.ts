@@ -1,5 +1,5 @@
 import { BadParameterError } from '../errors.ts';
-import type { DocumentRow, NotaRow, ParagraphRow, Scope } from '../db/qa-repository.ts';
+import type { DocumentRow, NotaRow, ParagraphRow, Scope } from '../../core/store/qa-repository.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
 
 export interface FilterParams {

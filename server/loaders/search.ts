@@ -1,5 +1,5 @@
-import type { QaRepository, QaRow } from '../db/qa-repository.ts';
-import type { MatchKind, SearchHit } from '../search/types.ts';
+import type { QaRepository, QaRow } from '../../core/store/qa-repository.ts';
+import type { MatchKind, SearchHit } from '../../core/search/types.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
 import { memo } from './lru.ts';
 import { publicRecord, type PublicRecord } from './record.ts';

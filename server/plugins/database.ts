@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { openDatabase, type Db } from '../db/database.ts';
-import { createQaRepository, type QaRepository } from '../db/qa-repository.ts';
+import { openDatabase, type Db } from '../../core/store/database.ts';
+import { createQaRepository, type QaRepository } from '../../core/store/qa-repository.ts';
 
 /** The database, read-only: the server never writes; ingest does, in its own process. */
 async function database(fastify: FastifyInstance): Promise<void> {

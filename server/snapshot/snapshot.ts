@@ -1,6 +1,6 @@
-import type { DocumentRow, NotaRow, ParagraphRow, QaRepository } from '../db/qa-repository.ts';
-import type { SearchEngine } from '../search/types.ts';
-import { buildEngine, loadIndexFile, writeIndexFile } from './index-file.ts';
+import type { DocumentRow, NotaRow, ParagraphRow, QaRepository } from '../../core/store/qa-repository.ts';
+import type { SearchEngine } from '../../core/search/types.ts';
+import { buildEngine, loadIndexFile, writeIndexFile } from '../../core/publish/index-file.ts';
 
 /**
  * What one request serves from: the active notas at one database generation, their document and

@@ -12,12 +12,12 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { refreshIndexFile } from '../../ingest/ingest.ts';
-import { documentKey, paragraphKey } from '../../ingest/keys.ts';
+import { refreshIndexFile } from '../../core/publish/publish.ts';
+import { documentKey, paragraphKey } from '../../core/text/keys.ts';
 import type { NvIRecord } from '../../ingest/types.ts';
-import { writeNota } from '../../ingest/write-nota.ts';
+import { writeNota } from '../../core/store/write-nota.ts';
 import { ROOT } from '../../server/config.ts';
-import { openDatabase } from '../../server/db/database.ts';
+import { openDatabase } from '../../core/store/database.ts';
 import { readGold } from '../helpers/gold.ts';
 
 /** Records recombined from the gold set (same text statistics), deterministic. */

@@ -5,10 +5,10 @@
  * matching scaled to word length. Every match is ranked and returned, as for the other systems.
  */
 import MiniSearch from 'minisearch';
-import { STOPWORDS, stem } from '../../server/search/dutch.ts';
-import { FIELD_WEIGHTS, FUZZY } from '../../server/search/options.ts';
-import { normalizeToken, tokenize } from '../../server/search/text.ts';
-import type { IndexRecord } from '../../server/search/types.ts';
+import { STOPWORDS, stem } from '../../core/search/dutch.ts';
+import { FIELD_WEIGHTS, FUZZY } from '../../core/search/options.ts';
+import { normalizeToken, tokenize } from '../../core/search/text.ts';
+import type { IndexRecord } from '../../core/search/types.ts';
 
 const FIELDS = ['question', 'answer', 'paragraph', 'document'];
 

@@ -10,11 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { ingestFile, refreshIndexFile } from '../../ingest/ingest.ts';
+import { ingestFile } from '../../ingest/ingest.ts';
+import { refreshIndexFile } from '../../core/publish/publish.ts';
 import app from '../../server/app.ts';
 import { DEFAULTS, indexPathFor } from '../../server/config.ts';
 import { clearLoaderCaches } from '../../server/loaders/lru.ts';
-import { openDatabase } from '../../server/db/database.ts';
+import { openDatabase } from '../../core/store/database.ts';
 import { BORDERED_PDF } from '../helpers/gold.ts';
 
 const WARM_UP = 20;

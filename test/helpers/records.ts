@@ -1,7 +1,7 @@
-import { documentKey, paragraphKey } from '../../ingest/keys.ts';
+import { documentKey, paragraphKey } from '../../core/text/keys.ts';
 import type { NvIRecord } from '../../ingest/types.ts';
-import { writeNota } from '../../ingest/write-nota.ts';
-import { openDatabase } from '../../server/db/database.ts';
+import { writeNota } from '../../core/store/write-nota.ts';
+import { openDatabase } from '../../core/store/database.ts';
 
 export type RecordInput = Partial<NvIRecord> & Pick<NvIRecord, 'question' | 'answer'>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupAnswers } from '../../ingest/group-answers.ts';
+import { groupAnswers } from '../../core/store/group-answers.ts';
 
 const STANDARD = 'Hiervoor verwijzen wij u naar het regionale deel van het zorginkoopkader van uw zorgkantoor';
 

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { documentKey, paragraphKey } from '../../ingest/keys.ts';
+import { documentKey, paragraphKey } from '../../core/text/keys.ts';
 import type { NvIRecord, ParsedNota } from '../../ingest/types.ts';
-import { writeNota, type NotaSource } from '../../ingest/write-nota.ts';
-import { openDatabase, readGeneration, type Db } from '../../server/db/database.ts';
+import { writeNota, type NotaSource } from '../../core/store/write-nota.ts';
+import { openDatabase, readGeneration, type Db } from '../../core/store/database.ts';
 
 function record(seq: number, overrides: Partial<NvIRecord> = {}): NvIRecord {
   const document = overrides.document ?? 'Inkoopkader langdurige zorg 2021-2023';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { ingestFile } from '../../ingest/ingest.ts';
-import { openDatabase } from '../../server/db/database.ts';
+import { openDatabase } from '../../core/store/database.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { BORDERLESS_PDF } from '../helpers/gold.ts';
 import { hrefs } from './sample.ts';

@@ -10,8 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EngineOptions } from '../../server/search/engine.ts';
-import type { SearchEngine } from '../../server/search/types.ts';
+import type { EngineOptions } from '../../core/search/engine.ts';
+import type { SearchEngine } from '../../core/search/types.ts';
 import { goldEngine } from '../search/gold-engine.ts';
 import { createFts5Database, fts5Search } from './fts5.ts';
 import { mean, mrr, ndcg, recall, type Judgments } from './metrics.ts';

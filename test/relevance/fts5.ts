@@ -3,7 +3,7 @@
  * (unicode61 tokenizer with diacritics removed, bm25 ranking, the query's tokens OR-ed together).
  */
 import Database from 'better-sqlite3';
-import type { IndexRecord } from '../../server/search/types.ts';
+import type { IndexRecord } from '../../core/search/types.ts';
 
 export type Fts5Database = Database.Database;
 

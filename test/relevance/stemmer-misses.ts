@@ -8,8 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stem } from '../../server/search/dutch.ts';
-import { fold } from '../../server/search/text.ts';
+import { stem } from '../../core/search/dutch.ts';
+import { fold } from '../../core/search/text.ts';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Analyzer, partTerm } from '../../server/search/analyzer.ts';
-import { partRuns, splitCompound, type PartTests } from '../../server/search/compounds.ts';
-import { stem } from '../../server/search/dutch.ts';
+import { Analyzer, partTerm } from '../../core/search/analyzer.ts';
+import { partRuns, splitCompound, type PartTests } from '../../core/search/compounds.ts';
+import { stem } from '../../core/search/dutch.ts';
 
 const WORDS = ['kwaliteit', 'budget', 'basis', 'tarief', 'percentage', 'verpleeghuis', 'zorg', 'aanbieders', 'bestuur', 'verklaring', 'uurs', 'best'];
 const words = new Set(WORDS);

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchEngine, loadSearchEngine } from '../../server/search/engine.ts';
-import { stem } from '../../server/search/dutch.ts';
-import { normalizeToken, tokenize } from '../../server/search/text.ts';
-import type { IndexRecord, SearchEngine } from '../../server/search/types.ts';
+import { buildSearchEngine, loadSearchEngine } from '../../core/search/engine.ts';
+import { stem } from '../../core/search/dutch.ts';
+import { normalizeToken, tokenize } from '../../core/search/text.ts';
+import type { IndexRecord, SearchEngine } from '../../core/search/types.ts';
 import { goldEngine, textSource, type GoldEngine } from './gold-engine.ts';
 
 let gold: GoldEngine;

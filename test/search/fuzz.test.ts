@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SearchEngine, SearchFilter } from '../../server/search/types.ts';
+import type { SearchEngine, SearchFilter } from '../../core/search/types.ts';
 import { goldEngine, type GoldEngine } from './gold-engine.ts';
 import { prng } from '../helpers/prng.ts';
 

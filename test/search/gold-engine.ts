@@ -1,7 +1,8 @@
 /** Builds search engines over the bundled NvI's gold records, as the tests and evaluations need. */
-import { documentKey, paragraphKey } from '../../ingest/keys.ts';
-import { buildSearchEngine, type EngineOptions } from '../../server/search/engine.ts';
-import type { IndexRecord, SearchEngine, TextSource } from '../../server/search/types.ts';
+import { vidNumber } from '../../core/text/ids.ts';
+import { documentKey, paragraphKey } from '../../core/text/keys.ts';
+import { buildSearchEngine, type EngineOptions } from '../../core/search/engine.ts';
+import type { IndexRecord, SearchEngine, TextSource } from '../../core/search/types.ts';
 import { readGold, type GoldRecord } from '../helpers/gold.ts';
 
 /** Record ids are line numbers (1-based), all in nota 1, keys as the ingest derives them. */
@@ -19,11 +20,6 @@ export function toIndexRecords(gold: readonly GoldRecord[]): IndexRecord[] {
     question: g.question,
     answer: g.answer,
   }));
-}
-
-export function vidNumber(vid: string): number | null {
-  const digits = /\d+/.exec(vid)?.[0];
-  return digits === undefined ? null : Number(digits);
 }
 
 export function textSource(records: readonly IndexRecord[]): TextSource {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchEngine } from '../../server/search/engine.ts';
-import { escapeHtml } from '../../server/search/highlight.ts';
-import type { IndexRecord, SearchEngine } from '../../server/search/types.ts';
+import { buildSearchEngine } from '../../core/search/engine.ts';
+import { escapeHtml } from '../../core/search/highlight.ts';
+import type { IndexRecord, SearchEngine } from '../../core/search/types.ts';
 import { textSource } from './gold-engine.ts';
 
 const HOSTILE = 'Zie <script>alert(1)</script> & de <b>tarieven</b> van V&V; "quotes" en \'apostrof\' &amp; &lt;tag&gt;.';

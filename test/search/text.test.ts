@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { STOPWORDS, stem } from '../../server/search/dutch.ts';
-import { fold, normalizeToken, tokenize } from '../../server/search/text.ts';
+import { STOPWORDS, stem } from '../../core/search/dutch.ts';
+import { fold, normalizeToken, tokenize } from '../../core/search/text.ts';
 
 describe('tokenize', () => {
   it('keeps offsets into the original text', () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { QaRepository } from '../db/qa-repository.ts';
+import type { QaRepository } from '../store/qa-repository.ts';
 import { buildSearchEngine, loadSearchEngine } from '../search/engine.ts';
 import type { SearchEngine } from '../search/types.ts';
 

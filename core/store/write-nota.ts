@@ -1,6 +1,7 @@
-import type { Db } from '../server/db/database.ts';
+import type { Db } from './database.ts';
 import { groupAnswers } from './group-answers.ts';
-import type { NvIRecord, ParsedNota } from './types.ts';
+import type { NvIRecord, ParsedNota } from '../model.ts';
+import { vidNumber } from '../text/ids.ts';
 
 export interface NotaSource {
   slug: string;
@@ -17,12 +18,6 @@ export interface WriteResult {
   status: WriteStatus;
   notaId: number;
   generation: number;
-}
-
-/** The numeric part of a VID, for lookups typed as "1879" or "vid 1879". */
-export function vidNumber(vid: string): number | null {
-  const m = /(\d+)(?!.*\d)/.exec(vid);
-  return m ? Number(m[1]) : null;
 }
 
 /** The most printed label of a group wins; on a tie, the first one in table order. */
