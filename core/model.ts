@@ -9,7 +9,25 @@ export interface ColumnInfo {
   label: string;
 }
 
+/**
+ * How a record's id came about. "printed": the NvI prints it (VraagID "VID-0318", "12", "B-4").
+ * "derived": the NvI prints none, so ingest derives a short, stable one from the structure
+ * (paragraph number and position, "1.2-3"; see core/text/ids.ts), the same on every ingest.
+ */
+export type IdKind = 'printed' | 'derived';
+
+/** A pointer from an answer to another record ("zie het antwoord op vraag 12 in de eerste NvI"). */
+export interface RecordRef {
+  /** The id as the text gives it ("12", "VID-0318", "1.2-3"). */
+  id: string;
+  /** Which NvI of the same series it points to (1 = the first NvI), or null for the same NvI. */
+  sequence: number | null;
+  /** The words that made the reference, as printed, for display. */
+  text: string;
+}
+
 export interface NvIRecord {
+  /** The record's id within its NvI: printed where the NvI has one, else derived (see idKind). */
   vid: string;
   document: string;
   paragraph: string;
@@ -21,9 +39,43 @@ export interface NvIRecord {
   seq: number;
   documentKey: string;
   paragraphKey: string;
+  /** Default "printed". */
+  idKind?: IdKind;
+  /** Chapter heading above the paragraph ("1 Samen werken we toe naar …"), when the NvI has chapters. */
+  chapter?: string;
+  /** Sub-heading inside the paragraph (a full-width row in the table, or a lower heading level). */
+  subparagraph?: string;
+  /** The reference cell as printed, when the NvI packs document/page/paragraph into one cell. */
+  reference?: string;
+  /** Page in the referred document, when a reference or page column gives one. */
+  referencePage?: number;
+  /** Other records this answer refers to. */
+  references?: RecordRef[];
+  /** The record whose answer this one changes (a "Rectificatie"). */
+  rectifies?: RecordRef;
 }
 
-export type WarningKind = 'duplicate-vid' | 'missing-vid' | 'empty-question' | 'empty-answer' | 'skipped-text';
+/** What an NvI is about and who published it, read from the cover or title, or set by CLI flags. */
+export interface NotaDescription {
+  /** Care office ("Zilveren Kruis"), or "ZN" for a national NvI. */
+  publisher: string | null;
+  /** Sector as commonly abbreviated ("GGZ", "GZ", "VV"). */
+  sector: string | null;
+  /** Purchasing round in years ("2024-2026"). */
+  round: string | null;
+  /** The document the NvI is about ("Inkoopbeleid Wlz Geestelijke Gezondheidszorg 2024-2026"). */
+  subject: string | null;
+  /** Number in a series of NvIs on one tender ("Nota van Inlichtingen 2" → 2); null when not numbered. */
+  sequence: number | null;
+}
+
+export type WarningKind =
+  | 'duplicate-vid'
+  | 'missing-vid'
+  | 'empty-question'
+  | 'empty-answer'
+  | 'skipped-text'
+  | 'unresolved-reference';
 
 export interface ParseWarning {
   kind: WarningKind;
@@ -42,4 +94,6 @@ export interface ParsedNota {
   warnings: ParseWarning[];
   /** Columns of the first header row, for diagnostics. */
   columns: readonly ColumnInfo[];
+  /** Publisher, sector, round, subject and sequence as far as the PDF says; null fields when not. */
+  description?: NotaDescription;
 }

@@ -72,6 +72,21 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT;
   INSERT INTO meta (key, value) VALUES ('generation', '0');
   `,
+  // 2: NvIs of every shape: what an NvI is about, and the record's place in the heading hierarchy.
+  `
+  ALTER TABLE nota ADD COLUMN publisher TEXT;
+  ALTER TABLE nota ADD COLUMN sector TEXT;
+  ALTER TABLE nota ADD COLUMN round TEXT;
+  ALTER TABLE nota ADD COLUMN subject TEXT;
+  ALTER TABLE nota ADD COLUMN sequence INTEGER;
+  ALTER TABLE qa ADD COLUMN id_kind TEXT NOT NULL DEFAULT 'printed';
+  ALTER TABLE qa ADD COLUMN chapter TEXT NOT NULL DEFAULT '';
+  ALTER TABLE qa ADD COLUMN subparagraph TEXT NOT NULL DEFAULT '';
+  ALTER TABLE qa ADD COLUMN reference TEXT;
+  ALTER TABLE qa ADD COLUMN reference_page INTEGER;
+  ALTER TABLE qa ADD COLUMN refs TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE qa ADD COLUMN rectifies TEXT;
+  `,
 ];
 
 export interface OpenOptions {

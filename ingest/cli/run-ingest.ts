@@ -16,6 +16,7 @@ const WARNING_LABELS: Record<WarningKind, string> = {
   'empty-question': 'empty questions',
   'empty-answer': 'empty answers',
   'skipped-text': 'text outside the table skipped',
+  'unresolved-reference': 'references to records not found',
 };
 
 function describeWarnings(warnings: ParseWarning[]): string[] {
