@@ -23,25 +23,74 @@ export function escapeHtml(text: string): string {
 const termCaches = new WeakMap<Analyzer, Map<string, readonly string[]>>();
 const TERM_CACHE_LIMIT = 100_000;
 
-function termCache(analyzer: Analyzer): Map<string, readonly string[]> {
-  let cache = termCaches.get(analyzer);
-  if (!cache) termCaches.set(analyzer, (cache = new Map()));
+/**
+ * A text's tokens with their index terms, per analyzer (so per published index). Result pages show
+ * the same records again and again under different queries: tokenizing a record and analysing its
+ * words is then done once, and each query only checks the cached terms against its own.
+ */
+interface TermToken extends Token {
+  terms: readonly string[];
+}
+const tokenCaches = new WeakMap<Analyzer, TokenCache>();
+/**
+ * Tokens kept per index, summed over texts: about 40 bytes each with the text as key, so some
+ * 20 MB, enough for every record of a few NvIs; beyond it the oldest texts are dropped first.
+ */
+const TOKEN_CACHE_LIMIT = 500_000;
+
+class TokenCache {
+  private readonly texts = new Map<string, readonly TermToken[]>();
+  private tokens = 0;
+
+  constructor(private readonly termsOf: (word: string) => readonly string[]) {}
+
+  get(text: string): readonly TermToken[] {
+    let tokens = this.texts.get(text);
+    if (tokens !== undefined) return tokens;
+    const found: TermToken[] = [];
+    const pattern = new RegExp(TOKEN_PATTERN.source, TOKEN_PATTERN.flags);
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      found.push({ text: m[0], start: m.index, end: m.index + m[0].length, terms: this.termsOf(m[0]) });
+    }
+    tokens = found;
+    this.texts.set(text, tokens);
+    this.tokens += tokens.length;
+    for (const [oldest, list] of this.texts) {
+      if (this.tokens <= TOKEN_CACHE_LIMIT || oldest === text) break;
+      this.texts.delete(oldest);
+      this.tokens -= list.length;
+    }
+    return tokens;
+  }
+}
+
+function tokenCache(analyzer: Analyzer): TokenCache {
+  let cache = tokenCaches.get(analyzer);
+  if (!cache) {
+    let terms = termCaches.get(analyzer);
+    if (!terms) termCaches.set(analyzer, (terms = new Map()));
+    const termMap = terms;
+    cache = new TokenCache((word) => {
+      let wordTerms = termMap.get(word);
+      if (wordTerms === undefined) {
+        wordTerms = analyzer.indexTerms(normalizeToken(word));
+        if (termMap.size >= TERM_CACHE_LIMIT) termMap.clear();
+        termMap.set(word, wordTerms);
+      }
+      return wordTerms;
+    });
+    tokenCaches.set(analyzer, cache);
+  }
   return cache;
 }
 
 export function createHighlighter(analyzer: Analyzer, terms: ReadonlySet<string>): Highlighter {
-  const cache = termCache(analyzer);
-  const isMatch = (token: Token) => {
-    let wordTerms = cache.get(token.text);
-    if (wordTerms === undefined) {
-      wordTerms = analyzer.indexTerms(normalizeToken(token.text));
-      if (cache.size >= TERM_CACHE_LIMIT) cache.clear();
-      cache.set(token.text, wordTerms);
-    }
-    for (const t of wordTerms) if (terms.has(t)) return true;
+  const cache = tokenCache(analyzer);
+  const isMatch = (token: TermToken) => {
+    for (const t of token.terms) if (terms.has(t)) return true;
     return false;
   };
-  const marked = (text: string, from = 0, to = text.length, limit = Infinity) => (terms.size === 0 ? [] : matchesIn(text, from, to, isMatch, limit));
+  const marked = (text: string, from = 0, to = text.length, limit = Infinity) => (terms.size === 0 ? [] : matchesIn(cache.get(text), from, to, isMatch, limit));
 
   return {
     full: (text) => render(text, 0, text.length, marked(text)),
@@ -49,8 +98,7 @@ export function createHighlighter(analyzer: Analyzer, terms: ReadonlySet<string>
       const max = Math.floor(maxLength);
       if (!(max > 0)) return '';
       if (text.length <= max) return render(text, 0, text.length, marked(text));
-      // Only the first match places the window, and only matches inside it are marked: long
-      // answers are not tokenized beyond what is shown, nor before the first match.
+      // Only the first match places the window, and only matches inside it are marked.
       const first = marked(text, 0, text.length, 1)[0];
       const { start, end } = snippetWindow(text, max, first);
       const matches = first && first.end <= end ? [first, ...marked(text, first.end, end)] : [];
@@ -60,16 +108,12 @@ export function createHighlighter(analyzer: Analyzer, terms: ReadonlySet<string>
   };
 }
 
-/**
- * The matching tokens that lie wholly in text[from..to), at most `limit` of them. `from` must be a
- * token boundary: the scan then finds exactly the tokens that tokenizing the whole text would.
- */
-function matchesIn(text: string, from: number, to: number, isMatch: (token: Token) => boolean, limit: number): Token[] {
+/** The matching tokens that lie wholly in text[from..to), at most `limit` of them. */
+function matchesIn(tokens: readonly TermToken[], from: number, to: number, isMatch: (token: TermToken) => boolean, limit: number): Token[] {
   const found: Token[] = [];
-  const pattern = new RegExp(TOKEN_PATTERN.source, TOKEN_PATTERN.flags);
-  pattern.lastIndex = from;
-  for (let m = pattern.exec(text); m !== null && m.index < to && found.length < limit; m = pattern.exec(text)) {
-    const token = { text: m[0], start: m.index, end: m.index + m[0].length };
+  for (const token of tokens) {
+    if (token.start < from) continue;
+    if (token.start >= to || found.length >= limit) break;
     if (token.end <= to && isMatch(token)) found.push(token);
   }
   return found;

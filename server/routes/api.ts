@@ -1,8 +1,24 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { loadNota, loadNotas } from '../loaders/browse.ts';
 import { loadQuestion } from '../loaders/question.ts';
-import { loadSearch, type LoaderContext } from '../loaders/search.ts';
+import { loadSearch, type LoaderContext, type SearchResponse } from '../loaders/search.ts';
 import { notaParams, notaVidParams, searchQuerystring, vidParams, type SearchQuery } from './schemas.ts';
+
+/**
+ * Version of the /api/search response, in the body as `apiVersion`. 2: results carry the answer as
+ * a highlighted snippet only (`answer` with `fields=full`), so a search of 20 results is a third
+ * smaller; everything else as in version 1.
+ */
+export const SEARCH_API_VERSION = 2;
+
+/** The API's view of a search: the answer's full text only when asked for. */
+function searchBody(response: SearchResponse, full: boolean): object {
+  return {
+    apiVersion: SEARCH_API_VERSION,
+    ...response,
+    results: full ? response.results : response.results.map(({ answer: _answer, ...rest }) => rest),
+  };
+}
 
 export function loaderContext(fastify: FastifyInstance, request: FastifyRequest): LoaderContext {
   return { snapshot: request.snapshot, repo: fastify.repo };
@@ -15,12 +31,14 @@ export default async function apiRoutes(fastify: FastifyInstance): Promise<void>
     reply.header('access-control-allow-origin', '*');
   });
 
-  // Search responses are cached and immutable (see loadSearch), so their JSON is too.
-  const serialized = new WeakMap<object, string>();
+  // Search responses are cached and immutable (see loadSearch), so their JSON is too, per shape.
+  const serialized = { snippet: new WeakMap<object, string>(), full: new WeakMap<object, string>() };
   fastify.get<{ Querystring: SearchQuery }>('/search', { schema: { querystring: searchQuerystring } }, async (request, reply) => {
-    const response = loadSearch(loaderContext(fastify, request), request.query);
-    let json = serialized.get(response);
-    if (json === undefined) serialized.set(response, (json = JSON.stringify(response)));
+    const { fields = 'snippet', ...params } = request.query;
+    const response = loadSearch(loaderContext(fastify, request), params);
+    const cache = serialized[fields];
+    let json = cache.get(response);
+    if (json === undefined) cache.set(response, (json = JSON.stringify(searchBody(response, fields === 'full'))));
     return reply.type('application/json; charset=utf-8').send(json);
   });
 

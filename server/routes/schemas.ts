@@ -20,6 +20,9 @@ export const searchQuerystring = {
     ...filterProperties,
     page: { type: 'integer', minimum: 1, maximum: 10_000 },
     limit: { type: 'integer', minimum: 1, maximum: 100 },
+    // API only: "full" adds each record's whole answer; by default a result carries what a results
+    // page shows (the question and a highlighted snippet of the answer).
+    fields: { type: 'string', enum: ['snippet', 'full'] },
   },
 } as const;
 
@@ -70,4 +73,5 @@ export interface SearchQuery {
   paragraph?: string;
   page?: number;
   limit?: number;
+  fields?: 'snippet' | 'full';
 }

@@ -36,7 +36,7 @@ afterAll(async () => {
 
 async function get(url: string) {
   const res = await app.inject({ method: 'GET', url });
-  return { status: res.statusCode, body: res.json() as Record<string, unknown>, headers: res.headers };
+  return { status: res.statusCode, body: res.json() as Record<string, unknown>, headers: res.headers, raw: res.body };
 }
 
 async function search(qs: string): Promise<SearchBody> {
@@ -48,12 +48,12 @@ async function search(qs: string): Promise<SearchBody> {
 describe('GET /api/search', () => {
   it('returns the documented shape', async () => {
     const body = await search('q=kwaliteitsbudget');
-    expect(body).toMatchObject({ query: 'kwaliteitsbudget', match: 'all', page: 1, limit: 20 });
+    expect(body).toMatchObject({ apiVersion: 2, query: 'kwaliteitsbudget', match: 'all', page: 1, limit: 20 });
     expect(body.total).toBeGreaterThan(20);
     expect(body.results).toHaveLength(20);
     const r = body.results[0]!;
     expect(Object.keys(r).sort()).toEqual(
-      ['answer', 'document', 'documentKey', 'highlights', 'nota', 'pageEnd', 'pageStart', 'paragraph', 'paragraphKey', 'question', 'score', 'url', 'vid'].sort(),
+      ['document', 'documentKey', 'highlights', 'nota', 'pageEnd', 'pageStart', 'paragraph', 'paragraphKey', 'question', 'score', 'url', 'vid'].sort(),
     );
     expect(r.nota).toBe('nvi-2021-2023');
     expect(r.url).toBe(`/vraag/${r.vid}`);
@@ -63,6 +63,23 @@ describe('GET /api/search', () => {
     expect(body.facets.document.reduce((n, f) => n + f.count, 0)).toBe(body.total);
     expect(body.facets.paragraph.reduce((n, f) => n + f.count, 0)).toBe(body.total);
     expect(body.facets.document[0]).toEqual({ key: 'inkoopkader-langdurige-zorg', label: 'Inkoopkader langdurige zorg 2021-2023', count: expect.any(Number) });
+  });
+
+  it('sends the answer as a snippet, and the whole answer only with fields=full', async () => {
+    const snippet = await get('/api/search?q=zorg');
+    const full = await get('/api/search?q=zorg&fields=full');
+    const short = snippet.body as unknown as SearchBody;
+    const long = full.body as unknown as SearchBody;
+    expect(short.results.map((r) => r.vid)).toEqual(long.results.map((r) => r.vid));
+    for (const [i, r] of long.results.entries()) {
+      expect(short.results[i]).not.toHaveProperty('answer');
+      expect(r.answer.length).toBeGreaterThan(0);
+      // The snippet shows at most 320 characters of the answer, marks and escapes aside.
+      const visible = short.results[i]!.highlights.answer.replace(/<\/?mark>/g, '').replace(/&(?:amp|lt|gt|quot|#39);/g, '_');
+      expect(visible.length).toBeLessThanOrEqual(320);
+    }
+    expect(snippet.raw.length).toBeLessThan(full.raw.length);
+    expect((await get('/api/search?q=zorg&fields=alles')).status).toBe(400);
   });
 
   it('pages through every hit exactly once', async () => {

@@ -28,7 +28,7 @@ afterAll(async () => {
 async function allViaApi(qs: string): Promise<ApiResult[]> {
   const out: ApiResult[] = [];
   for (let page = 1; ; page++) {
-    const body = (await app.inject(`/api/search?${qs}&limit=100&page=${page}`)).json() as { results: ApiResult[]; pages: number };
+    const body = (await app.inject(`/api/search?${qs}&limit=100&page=${page}&fields=full`)).json() as { results: ApiResult[]; pages: number };
     out.push(...body.results);
     if (page >= body.pages) return out;
   }

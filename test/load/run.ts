@@ -15,6 +15,7 @@ import autocannon from 'autocannon';
 import { ROOT } from '../../server/config.ts';
 import { ensureData } from '../../server/bootstrap.ts';
 import { DEFAULTS } from '../../server/config.ts';
+import { prng } from '../helpers/prng.ts';
 
 interface Query {
   query: string;
@@ -30,6 +31,8 @@ interface RunResult {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** Mean response body size, bytes. */
+  meanBytes: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -65,6 +68,7 @@ async function startServer(dbPath: string): Promise<{ child: ChildProcess; port:
 function run(name: string, opts: autocannon.Options): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
+    let bytes = 0;
     const instance = autocannon(opts, (err, result) => {
       if (err) return reject(err);
       latencies.sort((a, b) => a - b);
@@ -78,9 +82,13 @@ function run(name: string, opts: autocannon.Options): Promise<RunResult> {
         errors: result.errors,
         timeouts: result.timeouts,
         non2xx: result.non2xx,
+        meanBytes: latencies.length ? bytes / latencies.length : 0,
       });
     });
-    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+    instance.on('response', (_client: unknown, _status: number, resBytes: number, responseTime: number) => {
+      latencies.push(responseTime);
+      bytes += resBytes;
+    });
   });
 }
 
@@ -130,29 +138,44 @@ export async function runLoad(options: { duration?: number; connections?: number
     // Searches nobody made before: two words drawn from the records, so every one misses the cache.
     const words = [...new Set((await (await fetch(`${base}/export.json?nota=${notas.notas[0]!.slug}`)).json() as Array<{ question: string }>)
       .flatMap((r) => r.question.toLowerCase().match(/\p{L}{5,}/gu) ?? []))];
-    let seed = 1;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const freshSearch = () => `/api/search?q=${encodeURIComponent(`${words[Math.floor(random() * words.length)]} ${words[Math.floor(random() * words.length)]}`)}`;
+    // Seeded, so before and after runs send the same searches in the same order.
+    const random = prng(15);
+    const freshQuery = () => encodeURIComponent(`${words[Math.floor(random() * words.length)]} ${words[Math.floor(random() * words.length)]}`);
+    const freshSearch = () => `/api/search?q=${freshQuery()}`;
+    const freshPage = () => `/zoeken?q=${freshQuery()}`;
+    // Search as you type asks for a few results per keystroke: the prefixes of a new query.
+    const typing: string[] = [];
+    const nextTyped = () => {
+      if (typing.length === 0) {
+        const q = decodeURIComponent(freshQuery());
+        for (let i = 3; i <= q.length; i += 2) typing.push(q.slice(0, i));
+      }
+      return `/api/search?limit=5&q=${encodeURIComponent(typing.shift()!)}`;
+    };
 
     const common = { connections, duration, timeout: 10 };
     const results: RunResult[] = [];
     results.push(await run('/healthz (ceiling)', { ...common, url: `${base}/healthz` }));
     results.push(await run('search (/api/search), popular queries', { ...common, url: base, requests: [{ setupRequest: (req) => ({ ...req, path: nextSearch() }) }] }));
     results.push(await run('search (/api/search), every query new', { ...common, url: base, requests: [{ setupRequest: (req) => ({ ...req, path: freshSearch() }) }] }));
+    results.push(await run('search page (/zoeken), every query new', { ...common, url: base, requests: [{ setupRequest: (req) => ({ ...req, path: freshPage() }) }] }));
+    results.push(await run('search as you type (limit=5), every prefix new', { ...common, url: base, requests: [{ setupRequest: (req) => ({ ...req, path: nextTyped() }) }] }));
+    results.push(await run('/healthz (ceiling, again at the end)', { ...common, url: `${base}/healthz` }));
     results.push(await run('realistic mix', { ...common, url: base, requests: [{ setupRequest: (req) => ({ ...req, path: mixed() }) }] }));
 
-    const ceiling = results[0]!.rps;
+    const ceiling = Math.min(results[0]!.rps, results.find((r) => r.name.startsWith('/healthz (ceiling, again'))!.rps);
     const lines = [
       `Load: ${connections} connections, ${duration} s per run, server and autocannon on the same ${os.availableParallelism()}-core machine (${os.cpus()[0]?.model ?? 'cpu'}), Node ${process.version}.`,
       '',
-      '| run | requests | req/s | vs /healthz | p50 ms | p95 ms | p99 ms | errors | timeouts | non-2xx |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '| run | requests | req/s | vs /healthz | p50 ms | p95 ms | p99 ms | KiB/response | errors | timeouts | non-2xx |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...results.map(
         (r) =>
-          `| ${r.name} | ${r.requests} | ${Math.round(r.rps)} | ${(r.rps / ceiling).toFixed(2)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${r.timeouts} | ${r.non2xx} |`,
+          `| ${r.name} | ${r.requests} | ${Math.round(r.rps)} | ${(r.rps / ceiling).toFixed(2)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${(r.meanBytes / 1024).toFixed(1)} | ${r.errors} | ${r.timeouts} | ${r.non2xx} |`,
       ),
       '',
-      `Popular queries: ${typed.length} (the ${queries.length} relevance queries and their typed prefixes), cycled, so after the first round ` +
+      `The ceiling is the lower of the two /healthz runs (start and end), so a machine that got busier during the run does not flatter the ratios. ` +
+        `Popular queries: ${typed.length} (the ${queries.length} relevance queries and their typed prefixes), cycled, so after the first round ` +
         'they are answered from the per-snapshot result cache, as repeated searches are in real use. "Every query new": two words drawn ' +
         `at random from the ${words.length} words of the questions, so every search is computed. ` +
         'Mix: 45% API search (popular queries), 20% search page, 20% question page, 12% paragraph page, 3% paragraph CSV export.',

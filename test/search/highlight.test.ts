@@ -126,3 +126,16 @@ describe('Highlighter.snippet', () => {
     expect(h.snippet('😀'.repeat(30), 9)).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
   });
 });
+
+describe('highlighting the same text under different queries', () => {
+  it('marks only the words of the query at hand (a record’s words are analysed once, its marks never kept)', () => {
+    const text = 'Het kwaliteitsbudget wordt bevoorschot; de tarieven stijgen.';
+    const first = engine.highlighter('kwaliteitsbudget');
+    const second = engine.highlighter('tarief');
+    expect(first.full(text)).toBe('Het <mark>kwaliteitsbudget</mark> wordt bevoorschot; de tarieven stijgen.');
+    expect(second.full(text)).toBe('Het kwaliteitsbudget wordt bevoorschot; de <mark>tarieven</mark> stijgen.');
+    expect(first.snippet(text, 30)).toContain('<mark>kwaliteitsbudget</mark>');
+    expect(second.snippet(text, 30)).toContain('<mark>tarieven</mark>');
+    expect(first.full(text)).toBe('Het <mark>kwaliteitsbudget</mark> wordt bevoorschot; de tarieven stijgen.');
+  });
+});
