@@ -3,6 +3,7 @@ import type { MatchKind, SearchHit } from '../../core/search/types.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
 import { memo } from './lru.ts';
 import { publicRecord, type PublicRecord } from './record.ts';
+import { rowsByIds } from './rows.ts';
 import { labelIndex, resolveScope, type FilterParams, type ResolvedScope } from './scope.ts';
 import { urls } from './urls.ts';
 
@@ -146,7 +147,7 @@ function computeSearch(ctx: LoaderContext, params: SearchParams): SearchResponse
   }
   const pageHits = hits.slice(offset, offset + limit);
   const scores = new Map(pageHits.map((h) => [h.id, h.score]));
-  const rows = ctx.repo.byIds(pageHits.map((h) => h.id));
+  const rows = rowsByIds(ctx, pageHits.map((h) => h.id));
   return {
     query,
     mode: 'search',

@@ -17,20 +17,25 @@ describe('Lru', () => {
 });
 
 describe('memo', () => {
-  it('computes once per snapshot and key, and freezes what it shares', () => {
+  it('caches a key from its second request on, per snapshot, and freezes what it shares', () => {
     const s1 = snapshot();
     let calls = 0;
     const compute = () => ({ calls: ++calls, list: [{ n: 1 }] });
+    // Asked once: computed, not kept (most searches are never repeated).
+    expect(memo(s1, 'x', ['q', 1], compute).calls).toBe(1);
+    expect(loaderCache(s1, 'x').size).toBe(0);
+    // Asked again: computed and kept; from then on served from the cache.
     const a = memo(s1, 'x', ['q', 1], compute);
     const b = memo(s1, 'x', ['q', 1], compute);
+    expect(a.calls).toBe(2);
     expect(b).toBe(a);
-    expect(calls).toBe(1);
+    expect(calls).toBe(2);
     expect(() => {
       (a.list[0] as { n: number }).n = 2;
     }).toThrow(TypeError);
-    expect(memo(s1, 'x', ['q', 2], compute).calls).toBe(2);
+    expect(memo(s1, 'x', ['q', 2], compute).calls).toBe(3);
     // A new snapshot (new data) never sees the old snapshot's results.
-    expect(memo(snapshot(), 'x', ['q', 1], compute).calls).toBe(3);
+    expect(memo(snapshot(), 'x', ['q', 1], compute).calls).toBe(4);
     expect(loaderCache(s1, 'x').hits).toBe(1);
   });
 
