@@ -26,15 +26,19 @@ export function retryText(seconds: number): string {
 }
 
 /**
- * Records in batches, with a turn of the event loop between batches: the stream pulls the next
+ * Records in batches (EXPORT_LIMITS), with a turn of the event loop between batches: the stream pulls the next
  * batch only when the client has taken the last (back-pressure), and other requests get their
  * turn even when the client reads as fast as the server writes.
  */
 async function* inTurns<T>(rows: Iterable<T>): AsyncGenerator<T> {
   let n = 0;
+  let since = performance.now();
   for (const row of rows) {
     yield row;
-    if (++n % EXPORT_LIMITS.batchRows === 0) await nextTurn();
+    if (++n % EXPORT_LIMITS.batchRows === 0 || performance.now() - since > EXPORT_LIMITS.sliceMs) {
+      await nextTurn();
+      since = performance.now();
+    }
   }
 }
 
