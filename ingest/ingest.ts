@@ -18,6 +18,8 @@ export interface IngestOptions {
   /** Worker threads for text extraction; by default the parser decides. */
   workers?: number | undefined;
   onProgress?: (page: number, pageCount: number) => void;
+  /** Wraps the store step, e.g. to publish its search index before the commit (core/publish). */
+  publish?: <T>(write: () => T) => T;
 }
 
 export interface IngestSummary {
@@ -80,7 +82,8 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
   });
   const parsedAt = performance.now();
   const title = options.title ?? parsed.title ?? path.basename(file, path.extname(file));
-  const result = writeNota(db, parsed, { slug, title, sourceFile: path.basename(file), sha256: hash, pdf: data });
+  const store = () => writeNota(db, parsed, { slug, title, sourceFile: path.basename(file), sha256: hash, pdf: data });
+  const result = options.publish ? options.publish(store) : store();
   return {
     file,
     slug,

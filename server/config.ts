@@ -22,7 +22,7 @@ export interface Config {
   /** Behind a reverse proxy: trust X-Forwarded-* headers. */
   trustProxy: boolean;
   requestTimeoutMs: number;
-  /** Exports per client per minute. */
+  /** Exports per client per minute, all formats and methods together (see docs/operations.md). */
   exportRateLimit: number;
   /** Time limit for parsing one PDF. */
   ingestTimeoutMs: number;
@@ -39,7 +39,8 @@ export const DEFAULTS: Config = {
   publicUrl: '',
   trustProxy: false,
   requestTimeoutMs: 15_000,
-  exportRateLimit: 30,
+  // An office of 50 behind one address, all exporting in the same minute, some twice: about 100.
+  exportRateLimit: 200,
   ...INGEST_LIMITS,
 };
 

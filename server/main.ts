@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     await fastify.close();
   });
   // SIGHUP: pick up a new ingest now instead of at the next poll.
-  process.on('SIGHUP', () => fastify.reloadData());
+  process.on('SIGHUP', () => void fastify.reloadData());
 
   await fastify.listen({ host: config.host, port: config.port });
 }

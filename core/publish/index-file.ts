@@ -24,18 +24,69 @@ export function buildEngine(repo: QaRepository, notaIds: readonly number[]): Sea
   return buildSearchEngine(repo.indexRecords(notaIds), (id) => repo.text(id));
 }
 
-/** Writes atomically (temp file, then rename): a reader sees the old file or the new one, whole. */
+/** The temp file a writer uses before its rename; the pid tells a live writer's from a dead one's. */
+export function tempPathFor(file: string, pid = process.pid): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${pid}.tmp`);
+}
+
+/**
+ * Writes atomically (temp file, fsync, then rename): a reader sees the old file or the new one,
+ * whole. A failed write (disk full) removes its temp file and leaves the old file in place.
+ */
 export function writeIndexFile(file: string, header: IndexHeader, engine: SearchEngine): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  const fd = fs.openSync(tmp, 'w');
+  const tmp = tempPathFor(file);
   try {
-    fs.writeSync(fd, JSON.stringify(header) + '\n');
-    fs.writeSync(fd, engine.serialize());
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      fs.writeSync(fd, JSON.stringify(header) + '\n');
+      fs.writeSync(fd, engine.serialize());
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
   }
-  fs.renameSync(tmp, file);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it runs, as another user.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temp files that writers which no longer run left next to `file` (a crash or a full
+ * disk between write and rename); a live writer's temp file is left alone. Returns what it removed.
+ * Best effort: a read-only directory has nothing to clean and is no error.
+ */
+export function removeStaleTempFiles(file: string): string[] {
+  const dir = path.dirname(file);
+  const pattern = new RegExp(`^\\.${path.basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.tmp$`);
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const pid = Number(pattern.exec(name)?.[1]);
+    if (!pid || (pid !== process.pid && isRunning(pid))) continue;
+    try {
+      fs.rmSync(path.join(dir, name));
+      removed.push(name);
+    } catch {
+      // Not ours to remove (permissions): leave it.
+    }
+  }
+  return removed;
 }
 
 /** The header, or null when the file is missing or unreadable. */

@@ -11,7 +11,7 @@ import { parseQuery, type ParsedQuery } from './query.ts';
 import { Ranking, Tier } from './rank.ts';
 import { refLookups } from './refs.ts';
 import { recordsWithTerms, ScoreBuffers, type Scores } from './score.ts';
-import { SearchIndex } from './search-index.ts';
+import { SearchIndex, type IndexData } from './search-index.ts';
 import { deserializeIndex, serializeIndex } from './serialize.ts';
 import { normalizeToken, tokenize } from './text.ts';
 import type {
@@ -37,6 +37,11 @@ export function buildSearchEngine(records: Iterable<IndexRecord>, texts: TextSou
 /** Throws when `serialized` is not an index of the current format; rebuild in that case. */
 export function loadSearchEngine(serialized: string, texts: TextSource): SearchEngine {
   return new Engine(new SearchIndex(deserializeIndex(serialized)), texts);
+}
+
+/** An engine over index data built or deserialized elsewhere (the server does it in a worker thread). */
+export function engineFromIndexData(data: IndexData, texts: TextSource): SearchEngine {
+  return new Engine(new SearchIndex(data), texts);
 }
 
 const EXCLUSION_MASK = EXCLUSION_FIELDS.reduce((mask, field) => mask | (MAX_TF << (FIELDS.indexOf(field) * TF_BITS)), 0);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { migratePdfsToChunks } from './pdf-chunks.ts';
 
 export type Db = Database.Database;
 
@@ -9,7 +10,7 @@ export type Db = Database.Database;
  * slug adds a new row and retires the old one (active = 0) in one transaction, so a server that
  * still serves the old edition keeps reading complete data until it reloads.
  */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: ReadonlyArray<string | ((db: Database.Database) => void)> = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
   CREATE TABLE nota (
@@ -87,6 +88,8 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE qa ADD COLUMN refs TEXT NOT NULL DEFAULT '[]';
   ALTER TABLE qa ADD COLUMN rectifies TEXT;
   `,
+  // 3: PDFs in chunks, so a download streams a chunk at a time instead of reading the whole file.
+  migratePdfsToChunks,
 ];
 
 export interface OpenOptions {
@@ -122,7 +125,11 @@ function migrate(db: Db): void {
     throw new Error(`database schema version ${version} is newer than this program (${MIGRATIONS.length})`);
   }
   db.transaction(() => {
-    for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]!);
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      const step = MIGRATIONS[v]!;
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
+    }
     db.pragma(`user_version = ${MIGRATIONS.length}`);
   }).immediate();
 }

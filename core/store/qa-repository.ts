@@ -114,7 +114,6 @@ export function createQaRepository(db: Db) {
        FROM qa WHERE nota_id IN (SELECT value FROM json_each(?)) ORDER BY nota_id, seq`,
     ),
     text: db.prepare(`SELECT question, answer FROM qa WHERE id = ?`),
-    pdf: db.prepare(`SELECT data FROM nota_pdf WHERE nota_id = ?`).pluck(),
   };
 
   return {
@@ -167,7 +166,6 @@ export function createQaRepository(db: Db) {
     // Materialised, not iterated: the engine may read other rows while it builds.
     indexRecords: (notaIds: readonly number[]) => s.indexRecords.all(JSON.stringify(notaIds)) as IndexRecord[],
     text: (id: number) => s.text.get(id) as { question: string; answer: string } | undefined,
-    pdf: (notaId: number) => s.pdf.get(notaId) as Buffer | undefined,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from './database.ts';
 import { groupAnswers } from './group-answers.ts';
+import { storePdf } from './pdf-chunks.ts';
 import type { NvIRecord, ParsedNota } from '../model.ts';
 import { vidNumber } from '../text/ids.ts';
 
@@ -66,7 +67,6 @@ export function writeNota(db: Db, parsed: ParsedNota, source: NotaSource, now = 
   const insertParagraph = db.prepare(
     `INSERT INTO paragraph (nota_id, document_key, key, label, position, count) VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  const insertPdf = db.prepare(`INSERT INTO nota_pdf (nota_id, data) VALUES (?, ?)`);
   const bump = db.prepare(`UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation' RETURNING value`);
   const generation = db.prepare(`SELECT value FROM meta WHERE key = 'generation'`);
 
@@ -94,7 +94,7 @@ export function writeNota(db: Db, parsed: ParsedNota, source: NotaSource, now = 
           warnings: JSON.stringify(parsed.warnings),
         }).lastInsertRowid,
       );
-      insertPdf.run(notaId, Buffer.from(source.pdf.buffer, source.pdf.byteOffset, source.pdf.byteLength));
+      storePdf(db, notaId, source.pdf);
       parsed.records.forEach((r, i) => {
         const g = groups[i];
         insertQa.run(

@@ -4,7 +4,8 @@ import { DEFAULT_PATHS, INGEST_LIMITS, indexPathFor } from '../../core/config.ts
 import { openDatabase } from '../../core/store/database.ts';
 import { isIngestError } from '../errors.ts';
 import { ingestFile, type IngestSummary } from '../ingest.ts';
-import { refreshIndexFile } from '../../core/publish/publish.ts';
+import { publishChange, refreshIndexFile } from '../../core/publish/publish.ts';
+import { removeStaleTempFiles } from '../../core/publish/index-file.ts';
 import type { ParseWarning, WarningKind } from '../types.ts';
 import { parseCli, seconds, UsageError, workerCount } from '../../core/cli-args.ts';
 
@@ -54,8 +55,12 @@ export async function main(argv: string[]): Promise<number> {
   const workers = workerCount(values.workers);
   const showBar = !values.quiet && process.stderr.isTTY;
 
+  const indexFile = indexPathFor(dbPath);
   const db = openDatabase(dbPath);
+  // Left by an ingest that died between writing and renaming its index (a full disk, a kill).
+  removeStaleTempFiles(indexFile);
   let failed = 0;
+  let indexMs = 0;
   try {
     for (const file of positionals) {
       const bar = showBar
@@ -68,6 +73,12 @@ export async function main(argv: string[]): Promise<number> {
           timeoutMs,
           workers,
           maxPages: INGEST_LIMITS.maxPages,
+          // Index first, then commit: a server never sees the new data without its index.
+          publish: (write) => {
+            const { result, index } = publishChange(db, indexFile, write);
+            if (index?.rebuilt) indexMs += index.ms;
+            return result;
+          },
           onProgress: (page, total) => {
             if (!bar) return;
             if (page === 1) bar.start(total, 0);
@@ -85,8 +96,10 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`error: ${err.message}\n`);
       }
     }
-    const index = refreshIndexFile(db, indexPathFor(dbPath));
-    if (index.rebuilt) process.stdout.write(`search index: ${index.records} records, ${(index.ms / 1000).toFixed(2)} s → ${indexPathFor(dbPath)}\n`);
+    // Published with each change; this only repairs an index that is missing or stale from before.
+    const repair = refreshIndexFile(db, indexFile);
+    indexMs += repair.rebuilt ? repair.ms : 0;
+    if (indexMs > 0) process.stdout.write(`search index: ${repair.records} records, ${(indexMs / 1000).toFixed(2)} s → ${indexFile}\n`);
   } finally {
     db.close();
   }

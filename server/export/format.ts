@@ -1,4 +1,4 @@
-import { Readable, type Transform } from 'node:stream';
+import { pipeline, Readable, type Transform } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { QaRow } from '../../core/store/qa-repository.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
@@ -61,7 +61,7 @@ function csvRow(r: ExportRecord): string[] {
  * UTF-8 with BOM, ";" between fields, CRLF between records; `comma` gives plain RFC 4180.
  * Quoting (delimiter, quote, line breaks inside a cell) is csv-stringify's, per RFC 4180.
  */
-export function exportStream(records: Iterable<ExportRecord>, format: ExportFormat, delimiter: Delimiter = 'semicolon'): Readable {
+export function exportStream(records: Iterable<ExportRecord> | AsyncIterable<ExportRecord>, format: ExportFormat, delimiter: Delimiter = 'semicolon'): Readable {
   const source = Readable.from(records, { objectMode: true, highWaterMark: 64 });
   if (format === 'csv') {
     const csv: Transform = stringify({
@@ -73,7 +73,10 @@ export function exportStream(records: Iterable<ExportRecord>, format: ExportForm
       // RFC 4180 quotes fields with line breaks; a lone LF would otherwise pass unquoted.
       quoted_match: /[\r\n]/,
     });
-    return source.map((r: ExportRecord) => csvRow(r)).pipe(csv);
+    // pipeline, not pipe: an error while reading (a damaged page) must reach the stream that is
+    // sent, where the response handles it; with pipe it went unhandled and ended the process.
+    pipeline(source.map((r: ExportRecord) => csvRow(r)), csv, () => {});
+    return csv;
   }
   if (format === 'jsonl') return source.map((r: ExportRecord) => JSON.stringify(r) + '\n');
   let first = true;

@@ -1,6 +1,8 @@
 import type { DocumentRow, NotaRow, ParagraphRow, QaRepository } from '../../core/store/qa-repository.ts';
 import type { SearchEngine } from '../../core/search/types.ts';
 import { buildEngine, loadIndexFile, writeIndexFile } from '../../core/publish/index-file.ts';
+import { engineFromIndexData } from '../../core/search/engine.ts';
+import { loadIndexOffThread } from './index-loader.ts';
 
 /**
  * What one request serves from: the active notas at one database generation, their document and
@@ -27,14 +29,35 @@ export interface SnapshotLog {
   warn(obj: object, msg: string): void;
 }
 
-/** `persist: false` builds a missing or stale index in memory only (for one-off tools). */
-export function loadSnapshot(repo: QaRepository, indexFile: string, log: SnapshotLog, options: { persist?: boolean } = {}): Snapshot {
+type SnapshotData = Omit<Snapshot, 'engine' | 'engineSource' | 'notaBySlug' | 'notaById'>;
+
+/** Notas and trees at one generation, read in one transaction (a few small queries). */
+function readData(repo: QaRepository): SnapshotData {
   const { generation, notas, documents, paragraphs } = repo.read(() => {
     const notas = repo.activeNotas();
     const ids = notas.map((n) => n.id);
     return { generation: repo.generation(), notas, documents: repo.documents(ids), paragraphs: repo.paragraphs(ids) };
   });
-  const notaIds = notas.map((n) => n.id).sort((a, b) => a - b);
+  return { generation, notas, notaIds: notas.map((n) => n.id).sort((a, b) => a - b), documents, paragraphs };
+}
+
+function assemble(data: SnapshotData, engine: SearchEngine, engineSource: Snapshot['engineSource']): Snapshot {
+  return {
+    ...data,
+    notaBySlug: new Map(data.notas.map((n) => [n.slug, n])),
+    notaById: new Map(data.notas.map((n) => [n.id, n])),
+    engine,
+    engineSource,
+  };
+}
+
+/**
+ * Loads on the calling thread: for one-off tools and the server's first load, before it listens.
+ * `persist: false` builds a missing or stale index in memory only.
+ */
+export function loadSnapshot(repo: QaRepository, indexFile: string, log: SnapshotLog, options: { persist?: boolean } = {}): Snapshot {
+  const data = readData(repo);
+  const { generation, notaIds } = data;
   let engine = loadIndexFile(indexFile, { generation, notaIds }, repo);
   let engineSource: Snapshot['engineSource'] = 'file';
   if (!engine) {
@@ -49,26 +72,31 @@ export function loadSnapshot(repo: QaRepository, indexFile: string, log: Snapsho
       log.warn({ err: (err as Error).message, indexFile }, 'search index not saved');
     }
   }
-  return {
-    generation,
-    notas,
-    notaIds,
-    notaBySlug: new Map(notas.map((n) => [n.slug, n])),
-    notaById: new Map(notas.map((n) => [n.id, n])),
-    documents,
-    paragraphs,
-    engine,
-    engineSource,
-  };
+  return assemble(data, engine, engineSource);
+}
+
+/**
+ * Loads with the index read or built in a worker thread, so the server keeps answering from the
+ * snapshot it has meanwhile: the only work on the server thread is a few small queries and
+ * wrapping the finished index data.
+ */
+export async function loadSnapshotOffThread(repo: QaRepository, dbPath: string, indexFile: string, log: SnapshotLog): Promise<Snapshot> {
+  const data = readData(repo);
+  const reply = await loadIndexOffThread({ dbPath, indexFile, generation: data.generation, notaIds: data.notaIds, persist: true });
+  if (!reply.ok) throw new Error(`search index not loaded: ${reply.error}`);
+  if (reply.source === 'built') log.info({ generation: data.generation, records: reply.data.ids.length, ms: Math.round(reply.ms) }, 'search index built');
+  if (reply.saveError) log.warn({ err: reply.saveError, indexFile }, 'search index not saved');
+  return assemble(data, engineFromIndexData(reply.data, (id) => repo.text(id)), reply.source);
 }
 
 /** Holds the current snapshot and swaps in a new one when the database generation moves on. */
 export class SnapshotHolder {
   #current: Snapshot;
-  #reloading = false;
+  #loading: Promise<boolean> | null = null;
 
   constructor(
     private readonly repo: QaRepository,
+    private readonly dbPath: string,
     private readonly indexFile: string,
     private readonly log: SnapshotLog,
   ) {
@@ -79,18 +107,28 @@ export class SnapshotHolder {
     return this.#current;
   }
 
-  /** Reloads when an ingest has committed since; returns whether the snapshot changed. */
-  refresh(): boolean {
-    if (this.#reloading || this.repo.generation() === this.#current.generation) return false;
-    this.#reloading = true;
-    try {
-      const next = loadSnapshot(this.repo, this.indexFile, this.log);
-      const previous = this.#current;
-      this.#current = next;
-      this.log.info({ from: previous.generation, to: next.generation, notas: next.notas.map((n) => n.slug) }, 'data reloaded');
-      return true;
-    } finally {
-      this.#reloading = false;
-    }
+  /** Whether a new snapshot is being loaded (requests meanwhile get the current one). */
+  get loading(): boolean {
+    return this.#loading !== null;
+  }
+
+  /**
+   * Reloads when an ingest has committed since; resolves to whether the snapshot changed. A
+   * call while a load runs joins that load instead of starting a second one.
+   */
+  refresh(): Promise<boolean> {
+    if (this.#loading) return this.#loading;
+    if (this.repo.generation() === this.#current.generation) return Promise.resolve(false);
+    this.#loading = this.#reload().finally(() => (this.#loading = null));
+    return this.#loading;
+  }
+
+  async #reload(): Promise<boolean> {
+    const next = await loadSnapshotOffThread(this.repo, this.dbPath, this.indexFile, this.log);
+    const previous = this.#current;
+    if (next.generation === previous.generation) return false;
+    this.#current = next;
+    this.log.info({ from: previous.generation, to: next.generation, notas: next.notas.map((n) => n.slug) }, 'data reloaded');
+    return true;
   }
 }

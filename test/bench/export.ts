@@ -21,7 +21,7 @@ import { openDatabase } from '../../core/store/database.ts';
 import { readGold } from '../helpers/gold.ts';
 
 /** Records recombined from the gold set (same text statistics), deterministic. */
-function synthetic(count: number): NvIRecord[] {
+export function synthetic(count: number): NvIRecord[] {
   const gold = readGold();
   return Array.from({ length: count }, (_, i) => {
     const a = gold[i % gold.length]!;
@@ -41,7 +41,7 @@ function synthetic(count: number): NvIRecord[] {
   });
 }
 
-function makeDb(dir: string, count: number): string {
+export function makeDb(dir: string, count: number): string {
   const dbPath = path.join(dir, `export-${count}.db`);
   const db = openDatabase(dbPath);
   const records = synthetic(count);

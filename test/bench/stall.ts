@@ -1,0 +1,192 @@
+/**
+ * Does anything stall the server? A server on 100,000 synthetic records (its own process, as in
+ * production) under a steady search load, and a probe on /healthz, in three runs: the load alone
+ * (baseline); the load while an ingest is published and the server swaps in the new data; the
+ * load while ten whole-database exports are read as fast as the client can. p99 of /healthz and
+ * of search per run, side by side. Target: p99 < 100 ms during both.
+ *
+ *   npx tsx test/bench/stall.ts [--records 100000] [--seconds 20]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { ROOT } from '../../server/config.ts';
+import { readGold } from '../helpers/gold.ts';
+import { makeNviPdf } from '../helpers/nvi-pdf.ts';
+import { makeDb } from './export.ts';
+
+/** Requests per second of the steady load: well below what the server can do, so queues do not build up on their own. */
+const SEARCH_RATE = 40;
+const HEALTH_RATE = 20;
+/** After the new data is served, keep measuring this long (the old snapshot is let go meanwhile). */
+const SETTLE_MS = 3000;
+const TARGET_P99_MS = 100;
+/** The ingest's scheduling priority (nice value), as advised for a host shared with the server. */
+const INGEST_NICE = 10;
+
+interface Phase {
+  name: string;
+  seconds: number;
+  health: { p50: number; p99: number; max: number; requests: number; errors: number };
+  search: { p50: number; p99: number; max: number; requests: number; errors: number };
+  note: string;
+}
+
+async function startServer(dbPath: string): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--db', dbPath, '--no-ingest'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', EXPORT_RATE_LIMIT: '100000' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (m) {
+        // Keep draining the log (one line per request, as in production), so the server never blocks on a full pipe.
+        child.stdout!.off('data', onData).on('data', () => {});
+        resolve(Number(m[1]));
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+  return { child, base: `http://127.0.0.1:${port}` };
+}
+
+/** Searches nobody made before (two words from the records), so each one is computed, never cached. */
+function freshSearches(): () => string {
+  const words = [...new Set(readGold().flatMap((r) => r.question.toLowerCase().match(/\p{L}{5,}/gu) ?? []))];
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  return () => `/api/search?q=${encodeURIComponent(`${words[Math.floor(random() * words.length)]} ${words[Math.floor(random() * words.length)]}`)}`;
+}
+
+/** Runs the steady load until `during` resolves (or for `seconds` when it is a number). */
+async function measure(base: string, name: string, during: number | (() => Promise<string>)): Promise<Phase> {
+  const nextSearch = freshSearches();
+  const forever = 3600;
+  const duration = typeof during === 'number' ? during : forever;
+  const started = performance.now();
+  const start = (opts: autocannon.Options) => {
+    let done!: Promise<autocannon.Result>;
+    const instance = (() => {
+      let resolveDone!: (r: autocannon.Result) => void;
+      let rejectDone!: (e: unknown) => void;
+      done = new Promise((resolve, reject) => ((resolveDone = resolve), (rejectDone = reject)));
+      return autocannon(opts, (err, result) => (err ? rejectDone(err) : resolveDone(result)));
+    })();
+    return { instance, done };
+  };
+  const search = start({ url: base, connections: 8, overallRate: SEARCH_RATE, duration, timeout: 60, requests: [{ setupRequest: (req) => ({ ...req, path: nextSearch() }) }] });
+  const health = start({ url: `${base}/healthz`, connections: 2, overallRate: HEALTH_RATE, duration, timeout: 60 });
+  const results = Promise.all([search.done, health.done]);
+  let note = '';
+  if (typeof during !== 'number') {
+    note = await during();
+    search.instance.stop();
+    health.instance.stop();
+  }
+  const [s, h] = await results;
+  const stats = (r: autocannon.Result) => ({ p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, requests: r.requests.total, errors: r.errors + r.timeouts + r.non2xx });
+  return { name, seconds: (performance.now() - started) / 1000, search: stats(s!), health: stats(h!), note };
+}
+
+async function generation(base: string): Promise<number> {
+  return ((await (await fetch(`${base}/healthz`)).json()) as { generation: number }).generation;
+}
+
+/** Ingests a new NvI with the ingest command, then waits until the server serves it. */
+function publishIngest(base: string, dbPath: string, pdfPath: string): () => Promise<string> {
+  return async () => {
+    const before = await generation(base);
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'ingest/cli/ingest.ts', '--db', dbPath, '--quiet', pdfPath], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    // At low priority, as docs/operations.md advises on a host the server shares: parsing and
+    // indexing then take the CPU the server leaves.
+    if (child.pid) os.setPriority(child.pid, INGEST_NICE);
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    if (code !== 0) throw new Error(`ingest failed (${code}): ${out}`);
+    const committed = performance.now();
+    while ((await generation(base)) === before) await new Promise((r) => setTimeout(r, 100));
+    const served = performance.now();
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    return `ingest ${((committed - t0) / 1000).toFixed(1)} s (parse, index of every record, commit), server serving it ${((served - committed) / 1000).toFixed(1)} s later`;
+  };
+}
+
+/** Ten exports of every record at once, each read as fast as the client can. */
+function tenExports(base: string): () => Promise<string> {
+  return async () => {
+    const t0 = performance.now();
+    const sizes = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        new Promise<number>((resolve, reject) => {
+          http.get(`${base}/export.${['csv', 'json'][i % 2]}?nota=synthetisch`, (res) => {
+            if (res.statusCode !== 200) reject(new Error(`export: ${res.statusCode}`));
+            let n = 0;
+            res.on('data', (c: Buffer) => (n += c.length));
+            res.on('end', () => resolve(n));
+          }).on('error', reject);
+        }),
+      ),
+    );
+    const mib = sizes.reduce((a, b) => a + b, 0) / 2 ** 20;
+    return `10 exports (CSV and JSON, every record), ${mib.toFixed(0)} MiB in ${((performance.now() - t0) / 1000).toFixed(1)} s`;
+  };
+}
+
+export async function runStallBench(options: { records?: number; seconds?: number } = {}): Promise<string> {
+  const records = options.records ?? 100_000;
+  const seconds = options.seconds ?? 20;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nvi-bench-stall-'));
+  try {
+    process.stderr.write(`stall: building a database of ${records} records…\n`);
+    const dbPath = makeDb(dir, records);
+    const pdfPath = path.join(dir, 'nvi-nieuw.pdf');
+    fs.writeFileSync(pdfPath, (await makeNviPdf({ seed: 5, rows: 200 })).pdf);
+    const { child, base } = await startServer(dbPath);
+    try {
+      // Warm up: first searches compile code paths.
+      await measure(base, 'warm-up', 3);
+      const phases: Phase[] = [];
+      process.stderr.write('stall: baseline…\n');
+      phases.push(await measure(base, 'steady load alone (baseline)', seconds));
+      process.stderr.write('stall: during an ingest…\n');
+      phases.push(await measure(base, 'while an ingest is published and swapped in', publishIngest(base, dbPath, pdfPath)));
+      process.stderr.write('stall: during ten exports…\n');
+      phases.push(await measure(base, 'while ten exports run', tenExports(base)));
+      const ok = (p: Phase) => (p.health.p99 < TARGET_P99_MS && p.search.p99 < TARGET_P99_MS ? 'yes' : 'no');
+      return [
+        `${records.toLocaleString('en')} synthetic records; steady load: fresh two-word searches at ${SEARCH_RATE}/s (8 connections) and /healthz at ${HEALTH_RATE}/s (2 connections), ` +
+          `autocannon in the benchmark process, server in its own, both on this ${os.availableParallelism()}-core machine ` +
+          `(load average ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} at the end). The ingest runs at nice ${INGEST_NICE}. Target: p99 < ${TARGET_P99_MS} ms during both events.`,
+        '',
+        '| run | s | /healthz p50 ms | /healthz p99 ms | /healthz max ms | search p50 ms | search p99 ms | search max ms | requests | errors | p99 < 100 ms | what ran |',
+        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+        ...phases.map(
+          (p) =>
+            `| ${p.name} | ${p.seconds.toFixed(0)} | ${p.health.p50} | ${p.health.p99} | ${p.health.max} | ${p.search.p50} | ${p.search.p99} | ${p.search.max} | ${p.health.requests + p.search.requests} | ${p.health.errors + p.search.errors} | ${ok(p)} | ${p.note || '–'} |`,
+        ),
+      ].join('\n');
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const { values } = parseArgs({ options: { records: { type: 'string' }, seconds: { type: 'string' } } });
+  console.log(await runStallBench({ records: Number(values.records ?? 100_000), seconds: Number(values.seconds ?? 20) }));
+}
