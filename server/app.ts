@@ -12,6 +12,7 @@ import exportRoutes from './routes/export.ts';
 import healthRoutes from './routes/health.ts';
 import pageRoutes from './routes/pages.ts';
 import sourceRoutes from './routes/source.ts';
+import { rejectRepeatedParameters } from './routes/schemas.ts';
 
 export interface AppOptions {
   config: Config;
@@ -29,6 +30,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   await fastify.register(views);
   await fastify.register(database);
   await fastify.register(snapshot);
+  fastify.addHook('preValidation', rejectRepeatedParameters);
 
   await fastify.register(healthRoutes);
   await fastify.register(assetRoutes);

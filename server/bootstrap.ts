@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
+import { pdfsIn } from '../core/config.ts';
 import { ROOT, type Config } from './config.ts';
 
 interface Log {
@@ -11,21 +11,13 @@ interface Log {
 /** The ingest command, run as a child process: the server and the ingest share only the core. */
 const INGEST_CLI = path.join(ROOT, 'ingest', 'cli', 'ingest.ts');
 
-/** The PDFs in a directory, by name. */
-export function pdfsIn(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((f) => /\.pdf$/i.test(f))
-    .sort()
-    .map((f) => path.join(dir, f));
-}
-
 /**
  * Brings the database up to date with the PDFs in the data directory before the server starts,
  * so a fresh clone serves its bundled NvIs at once. The ingest runs in its own process (parsing
  * never shares the server's thread); files already ingested (same sha256) cost a hash each; a
- * file that fails is logged and skipped, the others are still served.
+ * file that fails is logged and skipped, the others are still served. Files whose names give one
+ * slug are reported by the ingest, both names, and only the first of them is ingested: otherwise
+ * they would replace each other as editions of one NvI on every start.
  */
 export async function ensureData(config: Config, log: Log): Promise<void> {
   const files = pdfsIn(config.dataDir);

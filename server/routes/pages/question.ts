@@ -2,13 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { loadQuestion } from '../../loaders/question.ts';
 import { loaderContext } from '../api.ts';
 import { baseUrl } from '../export.ts';
-import { notaVidParams, searchQuerystring, vidParams } from '../schemas.ts';
+import { notaVidParams, questionQuerystring as querystring, vidParams } from '../schemas.ts';
 import { questionHref, searchHref } from './links.ts';
 
 type QuestionRequest = FastifyRequest<{ Params: { nota?: string; vid: string }; Querystring: { q?: string } }>;
-
-/** Only `q` (to highlight what was searched for), validated like the search's `q`. */
-const querystring = { type: 'object', properties: { q: searchQuerystring.properties.q } } as const;
 
 /**
  * A question's permalink. /vraag/VID-0318 finds the VID in every loaded NvI; when several have it
