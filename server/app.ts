@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from './config.ts';
+import { setLoaderCacheBudget } from './loaders/lru.ts';
 import database from './plugins/database.ts';
 import errors from './plugins/errors.ts';
 import security from './plugins/security.ts';
@@ -25,6 +26,7 @@ export interface AppOptions {
  */
 async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   fastify.decorate('config', opts.config);
+  setLoaderCacheBudget(opts.config.cacheMaxMb * 1024 * 1024);
   await fastify.register(security);
   await fastify.register(errors);
   await fastify.register(views);

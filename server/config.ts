@@ -24,6 +24,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** Exports per client per minute. */
   exportRateLimit: number;
+  /** Memory for cached search and question results, in MB (approximate; all caches share it). */
+  cacheMaxMb: number;
   /** Time limit for parsing one PDF. */
   ingestTimeoutMs: number;
   maxPages: number;
@@ -40,6 +42,7 @@ export const DEFAULTS: Config = {
   trustProxy: false,
   requestTimeoutMs: 15_000,
   exportRateLimit: 30,
+  cacheMaxMb: 64,
   ...INGEST_LIMITS,
 };
 
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   if (env.TRUST_PROXY) c.trustProxy = bool('TRUST_PROXY', env.TRUST_PROXY);
   if (env.REQUEST_TIMEOUT_MS) c.requestTimeoutMs = int('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 1000, 600_000);
   if (env.EXPORT_RATE_LIMIT) c.exportRateLimit = int('EXPORT_RATE_LIMIT', env.EXPORT_RATE_LIMIT, 1, 100_000);
+  if (env.CACHE_MAX_MB) c.cacheMaxMb = int('CACHE_MAX_MB', env.CACHE_MAX_MB, 1, 65_536);
 
   let flags;
   try {

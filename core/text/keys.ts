@@ -2,6 +2,7 @@
  * Stable keys for grouping. Printed labels are kept as they are; keys are what browsing, filters
  * and URLs use, so that labels that differ only in noise land in one group.
  */
+import { fold } from './fold.ts';
 
 /**
  * What a NvI's slug may be. It is a path segment of every link to the NvI and a filter value,
@@ -42,10 +43,7 @@ export function slugCollisions(files: readonly string[]): Array<{ slug: string; 
 
 /** Lower case, diacritics folded, anything but letters and digits turned into single hyphens. */
 export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return fold(text)
     .replace(/&/g, ' en ')
     .replace(/[^\p{L}\p{N}.]+/gu, '-')
     .replace(/\.(?!\d)|(?<!\d)\./g, '-')

@@ -1,9 +1,12 @@
 import { Readable, type Transform } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { QaRow } from '../../core/store/qa-repository.ts';
+import { fold } from '../../core/text/fold.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
 import { shortTitle } from '../loaders/question.ts';
 import { urls } from '../loaders/urls.ts';
+import { neutralise } from './spreadsheet-guard.ts';
+
 
 export type ExportFormat = 'csv' | 'json' | 'jsonl';
 export type Delimiter = 'semicolon' | 'comma';
@@ -21,17 +24,6 @@ export interface ExportRecord {
   pageStart: number;
   pageEnd: number;
   url: string;
-}
-
-/**
- * Spreadsheets run a cell that starts with = + - @ (or a tab, CR or LF before one) as a formula.
- * OWASP's remedy: a leading apostrophe, which Excel and LibreOffice take as "this is text" and
- * do not display, so a person reads the same value.
- */
-const FORMULA_START = /^[=+\-@\t\r\n]/;
-
-export function neutralise(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 export function toExportRecord(snapshot: Snapshot, row: QaRow, baseUrl: string): ExportRecord {
@@ -97,10 +89,7 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 function slugPart(text: string, max = 40): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return fold(text)
     .replace(/[^a-z0-9.]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, max)
