@@ -4,7 +4,7 @@ import type { QaRow } from '../../core/store/qa-repository.ts';
 import { fold } from '../../core/text/fold.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
 import { shortTitle } from '../loaders/question.ts';
-import { urls } from '../loaders/urls.ts';
+import { safeBase, urls } from '../loaders/urls.ts';
 import { neutralise } from './spreadsheet-guard.ts';
 
 
@@ -26,7 +26,12 @@ export interface ExportRecord {
   url: string;
 }
 
+/** The last base checked: an export checks the same base for every record. */
+let checked = { base: '', safe: '' };
+
+/** A record as exported; links are absolute only from a safe base (see safeBase), else relative. */
 export function toExportRecord(snapshot: Snapshot, row: QaRow, baseUrl: string): ExportRecord {
+  if (checked.base !== baseUrl) checked = { base: baseUrl, safe: safeBase(baseUrl) };
   const nota = snapshot.notaById.get(row.notaId);
   const slug = nota?.slug ?? '';
   return {
@@ -39,7 +44,7 @@ export function toExportRecord(snapshot: Snapshot, row: QaRow, baseUrl: string):
     answer: row.answer,
     pageStart: row.pageStart,
     pageEnd: row.pageEnd,
-    url: baseUrl + urls.question(snapshot, slug, row.vid),
+    url: checked.safe + urls.question(snapshot, slug, row.vid),
   };
 }
 

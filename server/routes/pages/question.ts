@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { loadQuestion } from '../../loaders/question.ts';
+import { absoluteBase } from '../../loaders/urls.ts';
 import { loaderContext } from '../api.ts';
-import { baseUrl } from '../export.ts';
 import { notaVidParams, questionQuerystring as querystring, vidParams } from '../schemas.ts';
 import { questionHref, searchHref } from './links.ts';
 
@@ -32,7 +32,7 @@ export default async function questionPages(fastify: FastifyInstance): Promise<v
         { label: record.paragraph, href: links.paragraph },
       ],
       backToSearch: q ? searchHref({ q }) : null,
-      permalink: baseUrl(fastify, request) + data.url,
+      permalink: absoluteBase(fastify.config.publicUrl, request.protocol, request.host) + data.url,
     });
   };
 
