@@ -9,5 +9,7 @@ export default defineConfig({
     pool: 'forks',
     // Parsing fixtures and driving Chromium are CPU-bound; two workers match the CI machine.
     maxWorkers: 2,
+    // A test that asserts nothing passes whatever the code does: it fails instead.
+    expect: { requireAssertions: true },
   },
 });

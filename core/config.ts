@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,4 +22,14 @@ export const INGEST_LIMITS = {
 /** The search index is stored next to the database it was built from. */
 export function indexPathFor(dbPath: string): string {
   return `${dbPath}.search.json`;
+}
+
+/** The PDFs in a data directory, by name: what the server's start-up ingest takes. */
+export function pdfsIn(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.pdf$/i.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
 }

@@ -1,3 +1,4 @@
+import { fold } from '../core/text/fold.ts';
 import { groupLines, splitWords, type Line } from './lines.ts';
 import type { Column, ColumnRole, HeaderRow, PageItems, TextItem } from './types.ts';
 
@@ -18,10 +19,7 @@ const LABEL_PATTERNS: ReadonlyArray<readonly [ColumnRole, RegExp]> = [
 ];
 
 export function normaliseLabel(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return fold(text)
     .replace(/[.:;()'"*]/g, '')
     .replace(/[-_]/g, ' ')
     .replace(/\s*\/\s*/g, '/')

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { INGEST_LIMITS } from '../core/config.ts';
 import { IngestError } from './errors.ts';
 import { normalizeGlyphs } from './glyphs.ts';
 import { loadPdfJs } from './pdfjs.ts';
@@ -17,7 +18,6 @@ export interface ExtractOptions {
   onPage?: (page: number, pageCount: number) => void;
 }
 
-const DEFAULT_MAX_PAGES = 5000;
 
 /** Local font data for pdf.js: nothing is fetched from outside. */
 function pdfJsAssetDirs(): { standardFontDataUrl: string; cMapUrl: string } {
@@ -70,7 +70,7 @@ export async function extractItems(data: Uint8Array, options: ExtractOptions): P
   }
   try {
     const pageCount = doc.numPages;
-    const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+    const maxPages = options.maxPages ?? INGEST_LIMITS.maxPages;
     if (pageCount > maxPages) {
       throw new IngestError('too-large', file, `too many pages: ${pageCount} (the limit is ${maxPages})`);
     }

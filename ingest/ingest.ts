@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../core/store/database.ts';
 import { IngestError } from './errors.ts';
-import { slugify } from '../core/text/keys.ts';
+import { slugForFile, slugProblem } from '../core/text/keys.ts';
 import { parseInWorker } from './parse-in-worker.ts';
 import type { ParseWarning } from './types.ts';
 import { writeNota, type WriteStatus } from '../core/store/write-nota.ts';
@@ -36,10 +36,6 @@ export interface IngestSummary {
   warnings: ParseWarning[];
 }
 
-export function slugForFile(file: string): string {
-  return slugify(path.basename(file).replace(/\.pdf$/i, '')) || 'nvi';
-}
-
 export function sha256(data: Uint8Array): string {
   return crypto.createHash('sha256').update(data).digest('hex');
 }
@@ -66,6 +62,9 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
   const data = readPdf(file);
   const hash = sha256(data);
   const slug = options.slug ?? slugForFile(file);
+  // The CLI checks --slug first, naming the flag; this guards every other caller.
+  const problem = slugProblem(slug);
+  if (problem) throw new Error(`slug ${problem}`);
   const known = db.prepare(`SELECT slug, title, page_count AS pages, record_count AS records FROM nota WHERE sha256 = ? AND active = 1`).get(hash) as
     | { slug: string; title: string; pages: number; records: number }
     | undefined;
@@ -96,14 +95,4 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     storeMs: performance.now() - parsedAt,
     warnings: parsed.warnings,
   };
-}
-
-/** The PDFs in a directory, by name. */
-export function pdfsIn(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((f) => /\.pdf$/i.test(f))
-    .sort()
-    .map((f) => path.join(dir, f));
 }

@@ -1,3 +1,6 @@
+// The list-marker rule is core's: the pages render as a list exactly the items split off here.
+import { isListItem } from '../core/text/list-markers.ts';
+
 /** One printed line of a cell, with where it was printed. */
 export interface CellLine {
   text: string;
@@ -24,8 +27,6 @@ export interface CellMetrics {
   isWord?: (token: string) => boolean;
 }
 
-/** "- item", "• item", "1. item", "a) item", "(2) item": the start of a list item. */
-const LIST_MARKER = /^(?:[-–—•·▪■◦●○*>]|o(?=\s)|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+\S/u;
 
 /**
  * A line-final hyphen after a letter or digit is a word broken across lines ("Wlz-" "indicatie"),
@@ -33,10 +34,6 @@ const LIST_MARKER = /^(?:[-–—•·▪■◦●○*>]|o(?=\s)|\(?\d{1,2}[.)]|
  * regelgeving", "in-" "of uitstroom") and the space stays.
  */
 const ELISION_NEXT = /^(en|of|tot|t\/m|noch|dan|als|en\/of)\b/i;
-
-export function isListItem(text: string): boolean {
-  return LIST_MARKER.test(text);
-}
 
 /**
  * Joins the printed lines of one cell into clean text. Wrapped lines become one line; a list item

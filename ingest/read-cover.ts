@@ -1,7 +1,7 @@
+import { DUTCH_MONTHS } from '../core/text/dutch-dates.ts';
 import { groupLines } from './lines.ts';
 import type { PageItems } from './types.ts';
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
 const SECTION_HEADING = /^(\d+\.?\s*)?(inleiding|introductie|leeswijzer|inhoud|inhoudsopgave|voorwoord|samenvatting|toelichting|algemeen)$/i;
 
@@ -33,8 +33,8 @@ export function readCover(pages: readonly PageItems[], firstTablePage: number | 
 }
 
 export function findDate(text: string): string | null {
-  const named = new RegExp(`\\b(\\d{1,2})\\s+(${MONTHS.join('|')})\\s+(\\d{4})\\b`, 'i').exec(text);
-  if (named) return iso(Number(named[3]), MONTHS.indexOf(named[2]!.toLowerCase()) + 1, Number(named[1]));
+  const named = new RegExp(`\\b(\\d{1,2})\\s+(${DUTCH_MONTHS.join('|')})\\s+(\\d{4})\\b`, 'i').exec(text);
+  if (named) return iso(Number(named[3]), DUTCH_MONTHS.indexOf(named[2]!.toLowerCase() as (typeof DUTCH_MONTHS)[number]) + 1, Number(named[1]));
   const numeric = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/.exec(text);
   if (numeric) return iso(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
   return null;

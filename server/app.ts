@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from './config.ts';
+import { setLoaderCacheBudget } from './loaders/lru.ts';
 import database from './plugins/database.ts';
 import errors from './plugins/errors.ts';
 import security from './plugins/security.ts';
@@ -12,6 +13,7 @@ import exportRoutes from './routes/export.ts';
 import healthRoutes from './routes/health.ts';
 import pageRoutes from './routes/pages.ts';
 import sourceRoutes from './routes/source.ts';
+import { rejectRepeatedParameters } from './routes/schemas.ts';
 
 export interface AppOptions {
   config: Config;
@@ -24,11 +26,13 @@ export interface AppOptions {
  */
 async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   fastify.decorate('config', opts.config);
+  setLoaderCacheBudget(opts.config.cacheMaxMb * 1024 * 1024);
   await fastify.register(security);
   await fastify.register(errors);
   await fastify.register(views);
   await fastify.register(database);
   await fastify.register(snapshot);
+  fastify.addHook('preValidation', rejectRepeatedParameters);
 
   await fastify.register(healthRoutes);
   await fastify.register(assetRoutes);

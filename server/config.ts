@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PATHS, INGEST_LIMITS } from '../core/config.ts';
@@ -19,15 +20,24 @@ export interface Config {
   logLevel: string;
   /** Public base URL for absolute links in exports (e.g. https://nvi.example.nl); derived from the request when empty. */
   publicUrl: string;
-  /** Behind a reverse proxy: trust X-Forwarded-* headers. */
-  trustProxy: boolean;
+  /**
+   * Behind a reverse proxy: which X-Forwarded-* entries to trust (Fastify's trustProxy). A number
+   * is how many proxies stand in front (1: the one nginx; its entry is the client), a list the
+   * proxies' addresses or networks; false trusts none. true trusts every entry, also the ones a
+   * client writes itself, so any client can pose as any other: discouraged.
+   */
+  trustProxy: TrustProxy;
   requestTimeoutMs: number;
   /** Exports per client per minute, all formats and methods together (see docs/operations.md). */
   exportRateLimit: number;
+  /** Memory for cached search and question results, in MB (approximate; all caches share it). */
+  cacheMaxMb: number;
   /** Time limit for parsing one PDF. */
   ingestTimeoutMs: number;
   maxPages: number;
 }
+
+export type TrustProxy = boolean | number | string[];
 
 export const DEFAULTS: Config = {
   host: '127.0.0.1',
@@ -41,6 +51,7 @@ export const DEFAULTS: Config = {
   requestTimeoutMs: 15_000,
   // An office of 50 behind one address, all exporting in the same minute, some twice: about 100.
   exportRateLimit: 200,
+  cacheMaxMb: 64,
   ...INGEST_LIMITS,
 };
 
@@ -62,6 +73,53 @@ function bool(name: string, value: string): boolean {
   throw new ConfigError(`${name} must be true or false, got "${value}"`);
 }
 
+/** Names proxy-addr (Fastify's) knows for address ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrNetwork(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = net.isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
+}
+
+/** TRUST_PROXY: a hop count ("1"), addresses and networks ("127.0.0.1,10.0.0.0/8"), or true/false. */
+export function parseTrustProxy(name: string, value: string): TrustProxy {
+  const v = value.trim();
+  if (/^(true|yes|on)$/i.test(v)) return true;
+  if (/^(false|no|off)$/i.test(v)) return false;
+  if (/^\d+$/.test(v)) {
+    const hops = int(name, v, 0, 100);
+    return hops === 0 ? false : hops;
+  }
+  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.find((e) => !isAddressOrNetwork(e));
+  if (entries.length === 0 || bad !== undefined) {
+    throw new ConfigError(
+      `${name} must be a number of proxies (e.g. 1), a list of proxy addresses or networks (e.g. 127.0.0.1,10.0.0.0/8), or false, got "${value}"` +
+        (bad !== undefined ? ` ("${bad}" is no address or network)` : ''),
+    );
+  }
+  return entries;
+}
+
+/** PUBLIC_URL: an http(s) address to put before every link, without query, fragment or credentials. */
+function publicUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute http or https URL (e.g. https://nvi.example.nl), got "${value}"`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
+    throw new ConfigError(`${name} must be an http or https URL without user, query or fragment (e.g. https://nvi.example.nl), got "${value}"`);
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
 /** Reads the config from env and argv. Throws ConfigError naming the variable or flag that is wrong. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): Config {
   const c: Config = { ...DEFAULTS };
@@ -72,10 +130,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   if (env.AUTO_INGEST) c.autoIngest = bool('AUTO_INGEST', env.AUTO_INGEST);
   if (env.RELOAD_INTERVAL_MS) c.reloadIntervalMs = int('RELOAD_INTERVAL_MS', env.RELOAD_INTERVAL_MS, 0, 3_600_000);
   if (env.LOG_LEVEL) c.logLevel = env.LOG_LEVEL;
-  if (env.PUBLIC_URL) c.publicUrl = env.PUBLIC_URL.replace(/\/+$/, '');
-  if (env.TRUST_PROXY) c.trustProxy = bool('TRUST_PROXY', env.TRUST_PROXY);
+  if (env.PUBLIC_URL) c.publicUrl = publicUrl('PUBLIC_URL', env.PUBLIC_URL);
+  if (env.TRUST_PROXY) c.trustProxy = parseTrustProxy('TRUST_PROXY', env.TRUST_PROXY);
   if (env.REQUEST_TIMEOUT_MS) c.requestTimeoutMs = int('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 1000, 600_000);
   if (env.EXPORT_RATE_LIMIT) c.exportRateLimit = int('EXPORT_RATE_LIMIT', env.EXPORT_RATE_LIMIT, 1, 100_000);
+  if (env.CACHE_MAX_MB) c.cacheMaxMb = int('CACHE_MAX_MB', env.CACHE_MAX_MB, 1, 65_536);
 
   let flags;
   try {

@@ -8,6 +8,13 @@ export class BadParameterError extends Error {
   ) {
     super(message);
   }
+
+  /** `?q=a&q=b`: every parameter is given once; the schema's type error says the same. */
+  static repeated(parameter: string): BadParameterError {
+    return new BadParameterError(parameter, `parameter "${parameter}" ${BadParameterError.ONCE}`);
+  }
+
+  static readonly ONCE = 'must be given once, as text';
 }
 
 /** Nothing at this address (an unknown VID, document or paragraph in a path). */

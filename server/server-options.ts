@@ -1,11 +1,11 @@
 import { AccessLog } from './access-log.ts';
-import type { Config } from './config.ts';
+import type { Config, TrustProxy } from './config.ts';
 
 /** Fastify instance options that belong to running a server, not to the app. */
 export function serverOptions(config: Config) {
   return {
     logger: { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     // A request must arrive whole within this time, and an idle socket is closed after twice it:
     // slow or stalled clients cannot hold connections open.
     requestTimeout: config.requestTimeoutMs,
@@ -21,4 +21,15 @@ export function serverOptions(config: Config) {
     forceCloseConnections: false,
     logController: new AccessLog(),
   };
+}
+
+/**
+ * Fastify's trustProxy for the configured proxies. A hop count becomes the function Fastify
+ * itself makes of a number (its types take no number): the first `hops` addresses, counted from
+ * the socket, are proxies, so the client is the entry the outermost proxy appended, not one the
+ * client wrote into X-Forwarded-For itself.
+ */
+export function trustProxyOption(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust !== 'number') return trust;
+  return (_address: string, hop: number) => hop < trust;
 }

@@ -4,17 +4,13 @@
  * term the query matched. Nothing from the query is turned into a pattern, and entities produced by
  * escaping are never searched, so "amp" cannot mark inside "&amp;".
  */
+import { escapeHtml } from '../text/html.ts';
 import type { Analyzer } from './analyzer.ts';
 import { normalizeToken, TOKEN_PATTERN, type Token } from './text.ts';
 import type { Highlighter } from './types.ts';
 
 const ELLIPSIS = '…';
 const MIN_CENTERED_WINDOW = 8;
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
 
 /**
  * The index terms of a word as printed, per analyzer (its vocabulary decides compound parts).

@@ -2,6 +2,7 @@
  * Tokenizing and folding, shared by indexing, querying and highlighting. Tokens keep their offsets
  * in the original string so that a highlighter can mark the original text, never a normalised copy.
  */
+import { fold } from '../text/fold.ts';
 
 export interface Token {
   /** The token as it appears in the text. */
@@ -27,17 +28,6 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/**
- * Lower case without diacritics: "Cliënt" → "client", "reële" → "reele". Lower-casing first lets
- * NFKD split the marks it adds (e.g. the dot of a lower-cased "İ"), which are then dropped.
- */
-export function fold(text: string): string {
-  // Most Dutch words are plain ASCII: skip the (costly) normalisation for them.
-  if (!NON_ASCII.test(text)) return text.toLowerCase();
-  return text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
-}
-
-const NON_ASCII = /[^\p{ASCII}]/u;
 
 const DIGITS_ONLY = /^\d+$/;
 const HAS_DIGIT = /\d/;

@@ -111,6 +111,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     migrate(db);
   } else {
     const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > MIGRATIONS.length) {
+      db.close();
+      throw new Error(newerSchema(file, version));
+    }
     if (version !== MIGRATIONS.length) {
       db.close();
       throw new Error(`${file}: database schema version ${version}, expected ${MIGRATIONS.length}; run an ingest to upgrade it`);
@@ -119,11 +123,17 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   return db;
 }
 
+/** A newer program made this database: no ingest can help, only running that program (or a newer one). */
+function newerSchema(file: string, version: number): string {
+  return (
+    `${file}: database schema version ${version} is newer than this program knows (${MIGRATIONS.length}); ` +
+    'upgrade the program, or use a database made by this version'
+  );
+}
+
 function migrate(db: Db): void {
   const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > MIGRATIONS.length) {
-    throw new Error(`database schema version ${version} is newer than this program (${MIGRATIONS.length})`);
-  }
+  if (version > MIGRATIONS.length) throw new Error(newerSchema(db.name, version));
   db.transaction(() => {
     for (let v = version; v < MIGRATIONS.length; v++) {
       const step = MIGRATIONS[v]!;

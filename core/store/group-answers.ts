@@ -1,3 +1,4 @@
+import { fold } from '../text/fold.ts';
 /**
  * "Same answer" groups: answers that are identical or nearly so (a typo fixed, a word added,
  * punctuation changed). Word 3-gram sets are compared by Jaccard similarity; MinHash with
@@ -14,10 +15,7 @@ const BANDS = 16;
 const ROWS = HASHES / BANDS;
 
 function normaliseWords(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return fold(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }

@@ -8,6 +8,7 @@ import { publishChange, refreshIndexFile } from '../../core/publish/publish.ts';
 import { removeStaleTempFiles } from '../../core/publish/index-file.ts';
 import type { ParseWarning, WarningKind } from '../types.ts';
 import { parseCli, seconds, UsageError, workerCount } from '../../core/cli-args.ts';
+import { slugCollisions, slugProblem } from '../../core/text/keys.ts';
 
 const USAGE = 'usage: npm run ingest -- [--db PATH] [--title "…"] [--slug SLUG] [--timeout SECONDS] [--workers N] [--quiet] FILE.pdf…';
 
@@ -50,19 +51,33 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError('no PDF files given');
   if ((values.title || values.slug) && positionals.length > 1) throw new UsageError('--title and --slug apply to one file; give one file');
+  const slugError = values.slug === undefined ? null : slugProblem(values.slug);
+  if (slugError) throw new UsageError(`--slug ${slugError}`);
   const dbPath = path.resolve(values.db ?? process.env.DB_PATH ?? DEFAULT_PATHS.dbPath);
   const timeoutMs = seconds('--timeout', values.timeout, INGEST_LIMITS.ingestTimeoutMs / 1000);
   const workers = workerCount(values.workers);
   const showBar = !values.quiet && process.stderr.isTTY;
 
   const indexFile = indexPathFor(dbPath);
+  // Files whose names give one slug would replace each other as editions of one NvI on every
+  // run: the first (by name) is ingested, each other one is reported with it and skipped.
+  const clashing = new Set<string>();
+  if (values.slug === undefined) {
+    for (const { slug, files } of slugCollisions(positionals)) {
+      for (const other of files.slice(1)) {
+        clashing.add(other);
+        process.stderr.write(`error: ${other}: skipped, its name gives the slug "${slug}" as ${files[0]} does; rename one of them (or ingest it alone with --slug)\n`);
+      }
+    }
+  }
+
   const db = openDatabase(dbPath);
   // Left by an ingest that died between writing and renaming its index (a full disk, a kill).
   removeStaleTempFiles(indexFile);
-  let failed = 0;
+  let failed = clashing.size;
   let indexMs = 0;
   try {
-    for (const file of positionals) {
+    for (const file of positionals.filter((f) => !clashing.has(f))) {
       const bar = showBar
         ? new cliProgress.SingleBar({ format: `${path.basename(file)} [{bar}] {value}/{total} pages`, stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic)
         : null;

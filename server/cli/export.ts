@@ -9,6 +9,7 @@ import { parseCli, UsageError } from '../../core/cli-args.ts';
 import { exportStream, toExportRecord, type Delimiter, type ExportFormat } from '../export/format.ts';
 import { checkFilters, iterateMatches } from '../loaders/search.ts';
 import { loadSnapshot } from '../snapshot/snapshot.ts';
+import { QUERY_LIMITS } from '../../core/search/options.ts';
 
 const USAGE =
   'usage: npm run -s export -- [--db PATH] [--q TEXT] [--nota SLUG] [--document KEY] [--paragraph KEY]\n' +
@@ -32,7 +33,7 @@ function parse(argv: string[]) {
   if (!['csv', 'json', 'jsonl'].includes(format)) throw new UsageError(`--format must be csv, json or jsonl, got "${values.format}"`);
   const delimiter = (values.delimiter ?? 'semicolon') as Delimiter;
   if (!['semicolon', 'comma'].includes(delimiter)) throw new UsageError(`--delimiter must be semicolon or comma, got "${values.delimiter}"`);
-  if (values.q !== undefined && values.q.length > 500) throw new UsageError('--q must be at most 500 characters');
+  if (values.q !== undefined && values.q.length > QUERY_LIMITS.maxLength) throw new UsageError(`--q must be at most ${QUERY_LIMITS.maxLength} characters`);
   return { ...values, format, delimiter };
 }
 

@@ -1,9 +1,12 @@
 import { pipeline, Readable, type Transform } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { QaRow } from '../../core/store/qa-repository.ts';
+import { fold } from '../../core/text/fold.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
 import { shortTitle } from '../loaders/question.ts';
-import { urls } from '../loaders/urls.ts';
+import { safeBase, urls } from '../loaders/urls.ts';
+import { neutralise } from './spreadsheet-guard.ts';
+
 
 export type ExportFormat = 'csv' | 'json' | 'jsonl';
 export type Delimiter = 'semicolon' | 'comma';
@@ -23,18 +26,12 @@ export interface ExportRecord {
   url: string;
 }
 
-/**
- * Spreadsheets run a cell that starts with = + - @ (or a tab, CR or LF before one) as a formula.
- * OWASP's remedy: a leading apostrophe, which Excel and LibreOffice take as "this is text" and
- * do not display, so a person reads the same value.
- */
-const FORMULA_START = /^[=+\-@\t\r\n]/;
+/** The last base checked: an export checks the same base for every record. */
+let checked = { base: '', safe: '' };
 
-export function neutralise(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
+/** A record as exported; links are absolute only from a safe base (see safeBase), else relative. */
 export function toExportRecord(snapshot: Snapshot, row: QaRow, baseUrl: string): ExportRecord {
+  if (checked.base !== baseUrl) checked = { base: baseUrl, safe: safeBase(baseUrl) };
   const nota = snapshot.notaById.get(row.notaId);
   const slug = nota?.slug ?? '';
   return {
@@ -47,7 +44,7 @@ export function toExportRecord(snapshot: Snapshot, row: QaRow, baseUrl: string):
     answer: row.answer,
     pageStart: row.pageStart,
     pageEnd: row.pageEnd,
-    url: baseUrl + urls.question(snapshot, slug, row.vid),
+    url: checked.safe + urls.question(snapshot, slug, row.vid),
   };
 }
 
@@ -100,10 +97,7 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 function slugPart(text: string, max = 40): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return fold(text)
     .replace(/[^a-z0-9.]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, max)

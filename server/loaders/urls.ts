@@ -22,3 +22,27 @@ export const urls = {
     return s ? `${base}?${s}` : base;
   },
 };
+
+/**
+ * A host as a link may carry it: a DNS name or an address (IPv6 in brackets), with an optional
+ * port; no markup, quotes, spaces, credentials or path can get through.
+ */
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const HOST = `(?:${LABEL}(?:\\.${LABEL})*\\.?|\\[[0-9A-Fa-f:.]+\\])(?::\\d{1,5})?`;
+const SAFE_BASE = new RegExp(`^https?://${HOST}(?:/[A-Za-z0-9._~%/-]*)?$`);
+
+/**
+ * The start of absolute links (exports, permalinks): the base as given when it is a plain http or
+ * https address, else "" (links stay relative). Behind a proxy the scheme and host come from
+ * X-Forwarded-Proto/-Host, which a client can write: "javascript://…" or a host with markup must
+ * never reach a link.
+ */
+export function safeBase(base: string): string {
+  const trimmed = base.replace(/\/+$/, '');
+  return SAFE_BASE.test(trimmed) ? trimmed : '';
+}
+
+/** The configured public URL, else the scheme and host the request came in on, when they are safe. */
+export function absoluteBase(publicUrl: string, protocol: string, host: string): string {
+  return safeBase(publicUrl || `${protocol}://${host}`);
+}

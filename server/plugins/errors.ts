@@ -22,7 +22,7 @@ function describeValidation(error: FastifyError): { parameter: string; message: 
   const parameter = missing ?? first?.instancePath?.replace(/^\//, '').split('/')[0] ?? error.validationContext ?? 'request';
   let detail = first?.message ?? 'is invalid';
   if (first?.keyword === 'type' && first.params && (first.params as { type?: string }).type === 'string') {
-    detail = 'must be given once, as text';
+    detail = BadParameterError.ONCE;
   } else if (first?.keyword === 'additionalProperties') {
     const extra = (first.params as { additionalProperty?: string }).additionalProperty;
     return { parameter: extra ?? parameter, message: `unknown parameter "${extra}"` };

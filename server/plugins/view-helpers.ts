@@ -1,21 +1,9 @@
 import type Handlebars from 'handlebars';
+import { dutchDate } from '../../core/text/dutch-dates.ts';
+import { escapeHtml, unescapeHtml } from '../../core/text/html.ts';
+import { listMarker } from '../../core/text/list-markers.ts';
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-
-/** "2020-07-01" → "1 juli 2020". */
-export function dutchDate(iso: unknown): string {
-  if (typeof iso !== 'string') return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return '';
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? ''} ${m[1]}`;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-const BULLET = /^[-–—•·▪*]\s+/u;
-const ENUMERATOR = /^(?:\d{1,2}[.)]|[a-z][.)])\s+/u;
+export { dutchDate, escapeHtml };
 
 /**
  * Cell text with its line structure: blank lines separate paragraphs, lines that start with a
@@ -43,15 +31,16 @@ export function textToHtml(text: string, escaped = false): string {
         para = [];
       };
       for (const line of block.split('\n')) {
-        const plain = escaped ? line.replace(/<\/?mark>/g, '') : line;
-        const tag = BULLET.test(plain) ? 'ul' : ENUMERATOR.test(plain) ? 'ol' : null;
-        if (tag) {
+        // The marker is found in the text as printed, as the ingest found it.
+        const marker = listMarker(escaped ? unescapeHtml(line.replace(/<\/?mark>/g, '')) : line);
+        if (marker) {
+          const tag = marker.kind === 'bullet' ? 'ul' : 'ol';
           flushPara();
           if (listTag !== tag) {
             flushList();
             listTag = tag;
           }
-          items.push(tag === 'ul' ? esc(line).replace(/^(<mark>)?[-–—•·▪*]\s+/u, '$1') : esc(line));
+          items.push(tag === 'ul' ? withoutBullet(line, marker.text, escaped) : esc(line));
         } else {
           flushList();
           para.push(esc(line));
@@ -62,6 +51,15 @@ export function textToHtml(text: string, escaped = false): string {
       return out.join('');
     })
     .join('');
+}
+
+/** A bulleted line without its bullet; in highlighter HTML the bullet may follow an opening <mark>. */
+function withoutBullet(line: string, marker: string, escaped: boolean): string {
+  if (!escaped) return escapeHtml(line.slice(marker.length));
+  const open = line.startsWith('<mark>') ? '<mark>' : '';
+  const printed = escapeHtml(marker);
+  const rest = line.slice(open.length);
+  return rest.startsWith(printed) ? open + rest.slice(printed.length) : line;
 }
 
 /** At most `max` characters, cut at a word boundary: list entries that show the start of a question. */

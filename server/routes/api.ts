@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { loadNota, loadNotas } from '../loaders/browse.ts';
 import { loadQuestion } from '../loaders/question.ts';
 import { loadSearch, type LoaderContext, type SearchResponse } from '../loaders/search.ts';
-import { notaParams, notaVidParams, searchQuerystring, vidParams, type SearchQuery } from './schemas.ts';
+import { notaParams, notaVidParams, questionQuerystring, searchQuerystring, vidParams, type SearchQuery } from './schemas.ts';
 
 /**
  * Version of the /api/search response, in the body as `apiVersion`. 2: results carry the answer as
@@ -42,13 +42,13 @@ export default async function apiRoutes(fastify: FastifyInstance): Promise<void>
     return reply.type('application/json; charset=utf-8').send(json);
   });
 
-  fastify.get<{ Params: { vid: string }; Querystring: { q?: string } }>('/questions/:vid', { schema: { params: vidParams } }, async (request) =>
+  fastify.get<{ Params: { vid: string }; Querystring: { q?: string } }>('/questions/:vid', { schema: { params: vidParams, querystring: questionQuerystring } }, async (request) =>
     loadQuestion(loaderContext(fastify, request), { vid: request.params.vid, q: request.query.q }),
   );
 
   fastify.get<{ Params: { nota: string; vid: string }; Querystring: { q?: string } }>(
     '/notas/:nota/questions/:vid',
-    { schema: { params: notaVidParams } },
+    { schema: { params: notaVidParams, querystring: questionQuerystring } },
     async (request) => loadQuestion(loaderContext(fastify, request), { nota: request.params.nota, vid: request.params.vid, q: request.query.q }),
   );
 

@@ -1,11 +1,27 @@
+import type { FastifyRequest } from 'fastify';
+import { QUERY_LIMITS } from '../../core/search/options.ts';
+import { SLUG_RULE } from '../../core/text/keys.ts';
+import { BadParameterError } from '../errors.ts';
+
 /**
  * Query and path parameter schemas shared by the API, the pages and the exports: the same
  * parameter is validated the same way everywhere. Fastify answers a violation with a 400 that
- * names the parameter (see plugins/errors.ts); repeated keys arrive as arrays and fail the
- * string type.
+ * names the parameter (see plugins/errors.ts). A repeated key (`?q=a&q=b`) arrives as an array:
+ * rejectRepeatedParameters refuses it on every route, also for parameters a route ignores, so
+ * no handler ever sees an array where its type says text.
  */
-const slug = { type: 'string', minLength: 1, maxLength: 120, pattern: '^[\\p{L}\\p{N}][\\p{L}\\p{N}._-]*$' } as const;
+const slug = { type: 'string', minLength: 1, maxLength: SLUG_RULE.maxLength, pattern: SLUG_RULE.pattern.source } as const;
 const key = { type: 'string', minLength: 1, maxLength: 200 } as const;
+const query = { type: 'string', maxLength: QUERY_LIMITS.maxLength } as const;
+
+/** preValidation hook for every route: a query parameter given more than once is a 400 naming it. */
+export async function rejectRepeatedParameters(request: FastifyRequest): Promise<void> {
+  const params = request.query as Record<string, unknown> | undefined;
+  if (!params || typeof params !== 'object') return;
+  for (const [name, value] of Object.entries(params)) {
+    if (Array.isArray(value)) throw BadParameterError.repeated(name);
+  }
+}
 
 export const filterProperties = {
   nota: slug,
@@ -16,7 +32,7 @@ export const filterProperties = {
 export const searchQuerystring = {
   type: 'object',
   properties: {
-    q: { type: 'string', maxLength: 500 },
+    q: query,
     ...filterProperties,
     page: { type: 'integer', minimum: 1, maximum: 10_000 },
     limit: { type: 'integer', minimum: 1, maximum: 100 },
@@ -29,11 +45,14 @@ export const searchQuerystring = {
 export const exportQuerystring = {
   type: 'object',
   properties: {
-    q: { type: 'string', maxLength: 500 },
+    q: query,
     ...filterProperties,
     delimiter: { type: 'string', enum: ['semicolon', 'comma'] },
   },
 } as const;
+
+/** A question: only `q`, to highlight what was searched for. */
+export const questionQuerystring = { type: 'object', properties: { q: query } } as const;
 
 export const vidParams = {
   type: 'object',
@@ -63,7 +82,7 @@ export const paragraphParams = {
 
 export const pageQuerystring = {
   type: 'object',
-  properties: { page: { type: 'integer', minimum: 1, maximum: 10_000 }, q: { type: 'string', maxLength: 500 } },
+  properties: { page: { type: 'integer', minimum: 1, maximum: 10_000 }, q: query },
 } as const;
 
 export interface SearchQuery {

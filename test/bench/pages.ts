@@ -17,6 +17,7 @@ import { DEFAULTS, indexPathFor } from '../../server/config.ts';
 import { clearLoaderCaches } from '../../server/loaders/lru.ts';
 import { openDatabase } from '../../core/store/database.ts';
 import { BORDERED_PDF } from '../helpers/gold.ts';
+import { INGEST_LIMITS } from '../../core/config.ts';
 
 const WARM_UP = 20;
 const RUNS = 200;
@@ -27,7 +28,7 @@ async function benchApp(): Promise<{ app: FastifyInstance; close(): Promise<void
   const dbPath = path.join(dir, 'nvi.db');
   const db = openDatabase(dbPath);
   try {
-    await ingestFile(db, BORDERED_PDF, { slug: 'nvi-2021-2023', timeoutMs: 120_000, maxPages: 5000 });
+    await ingestFile(db, BORDERED_PDF, { slug: 'nvi-2021-2023', timeoutMs: INGEST_LIMITS.ingestTimeoutMs, maxPages: INGEST_LIMITS.maxPages });
     refreshIndexFile(db, indexPathFor(dbPath));
   } finally {
     db.close();

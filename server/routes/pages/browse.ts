@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../../errors.ts';
 import { loadDocument, loadNota, loadNotas, loadParagraph } from '../../loaders/browse.ts';
-import { urls } from '../../loaders/urls.ts';
+import { absoluteBase, urls } from '../../loaders/urls.ts';
 import { loaderContext } from '../api.ts';
-import { baseUrl } from '../export.ts';
 import { documentParams, notaParams, pageQuerystring, paragraphParams } from '../schemas.ts';
 import { exportLinks, pagination, type Link } from './links.ts';
 
@@ -77,7 +76,7 @@ export default async function browsePages(fastify: FastifyInstance): Promise<voi
         crumbs: [ROOT_CRUMB, { label: nota.shortTitle, href: nota.url }, { label: document.label, href: document.url }],
         exports: exportLinks({ nota: nota.slug, document: document.key, paragraph: paragraph.key }),
         pagination: pagination(list.page, list.pages, (p) => (p > 1 ? `${paragraph.url}?page=${p}` : paragraph.url)),
-        permalink: baseUrl(fastify, request) + paragraph.url,
+        permalink: absoluteBase(fastify.config.publicUrl, request.protocol, request.host) + paragraph.url,
       });
     },
   );

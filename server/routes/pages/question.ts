@@ -1,14 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { loadQuestion } from '../../loaders/question.ts';
+import { absoluteBase } from '../../loaders/urls.ts';
 import { loaderContext } from '../api.ts';
-import { baseUrl } from '../export.ts';
-import { notaVidParams, searchQuerystring, vidParams } from '../schemas.ts';
+import { notaVidParams, questionQuerystring as querystring, vidParams } from '../schemas.ts';
 import { questionHref, searchHref } from './links.ts';
 
 type QuestionRequest = FastifyRequest<{ Params: { nota?: string; vid: string }; Querystring: { q?: string } }>;
-
-/** Only `q` (to highlight what was searched for), validated like the search's `q`. */
-const querystring = { type: 'object', properties: { q: searchQuerystring.properties.q } } as const;
 
 /**
  * A question's permalink. /vraag/VID-0318 finds the VID in every loaded NvI; when several have it
@@ -35,7 +32,7 @@ export default async function questionPages(fastify: FastifyInstance): Promise<v
         { label: record.paragraph, href: links.paragraph },
       ],
       backToSearch: q ? searchHref({ q }) : null,
-      permalink: baseUrl(fastify, request) + data.url,
+      permalink: absoluteBase(fastify.config.publicUrl, request.protocol, request.host) + data.url,
     });
   };
 
