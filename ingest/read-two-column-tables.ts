@@ -220,7 +220,7 @@ function endsComplete(lines: readonly CellLine[]): boolean {
 export function continuesRow(prev: QaRow, question: readonly CellLine[], answer: readonly CellLine[]): boolean {
   if (question.length === 0 || answer.length === 0) return true;
   if (startsMidSentence(question) || startsMidSentence(answer)) return true;
-  return !endsComplete(prev.question) || !endsComplete(prev.answer);
+  return !endsComplete(prev.answer);
 }
 
 function qaRow(items: readonly TextItem[], bound: number, page: number, y: number): QaRow {
