@@ -140,6 +140,28 @@ function ruledSegments(page: PageItems, items: readonly TextItem[]): Segment[] {
   return out;
 }
 
+/**
+ * Text inside ruled tables of any shape (the areas the vertical rules of a page enclose): no
+ * heading is read from it.
+ */
+export function insideRuledTables(page: PageItems): (item: TextItem) => boolean {
+  const vs = page.rules?.vertical ?? [];
+  if (vs.length < 2) return () => false;
+  return (it) => {
+    const cx = it.x + it.w / 2;
+    const cy = it.y + it.size / 2;
+    let leftOf = false;
+    let rightOf = false;
+    for (const v of vs) {
+      if (v.y0 > cy || v.y1 < cy) continue;
+      if (v.x <= cx) leftOf = true;
+      else rightOf = true;
+      if (leftOf && rightOf) return true;
+    }
+    return false;
+  };
+}
+
 function distinct(values: number[]): number[] {
   const sorted = [...values].sort((a, b) => a - b);
   const out: number[] = [];

@@ -72,4 +72,4 @@ export interface HeaderRow {
   top: number;
 }
 
-export type { NvIRecord, ParsedNota, ParseWarning, WarningKind } from '../core/model.ts';
+export type { ColumnInfo, NvIRecord, ParsedNota, ParseWarning, WarningKind } from '../core/model.ts';
