@@ -23,11 +23,11 @@ const CARE_OFFICES: ReadonlyArray<readonly [string, RegExp]> = [
 
 const NATIONAL = /\bzorgverzekeraars\s+nederland\b|\blandelijk(?:e)?\s+inkoopkader\b/iu;
 
-/** Sectors as commonly abbreviated, with the words a title uses for them. */
-const SECTORS: ReadonlyArray<readonly [string, RegExp]> = [
-  ['GGZ', /\bgeestelijke\s+gezondheidszorg\b|\bGGZ\b/iu],
-  ['GZ', /\bgehandicaptenzorg\b|\bGZ\b/u],
-  ['VV', /\bverpleging\s+en\s+verzorging\b|\bV&V\b|\bVV\b|\bouderenzorg\b/u],
+/** Sectors as commonly abbreviated: the words a title uses for them (any case), and the abbreviation. */
+const SECTORS: ReadonlyArray<readonly [string, RegExp, RegExp]> = [
+  ['GGZ', /\bgeestelijke\s+gezondheidszorg\b/iu, /\bGGZ\b/u],
+  ['GZ', /\bgehandicaptenzorg\b/iu, /\bGZ\b/u],
+  ['VV', /\bverpleging\s+en\s+verzorging\b|\bouderenzorg\b/iu, /\bV&V\b|\bVV\b/u],
 ];
 
 const ORDINALS: Readonly<Record<string, number>> = { eerste: 1, tweede: 2, derde: 3, vierde: 4, vijfde: 5, zesde: 6 };
@@ -53,7 +53,7 @@ export function readSubject(title: string): string | null {
 }
 
 export function readSector(text: string): string | null {
-  for (const [sector, re] of SECTORS) if (re.test(text)) return sector;
+  for (const [sector, words, abbreviation] of SECTORS) if (words.test(text) || abbreviation.test(text)) return sector;
   return null;
 }
 

@@ -206,7 +206,8 @@ function gapBands(seg: Segment): Array<{ top: number; bottom: number; items: Tex
   for (const [i, line] of lines.entries()) {
     const hasQ = line.items.some((it) => it.x < seg.bound);
     const hasA = line.items.some((it) => it.x >= seg.bound);
-    const spanning = line.items.some((it) => it.x < seg.bound - it.size && it.x + it.w > seg.bound + it.size);
+    // A full-width row: text across the bound, or a placeholder sentence (which may stay short of it).
+    const spanning = line.items.some((it) => it.x < seg.bound - it.size && it.x + it.w > seg.bound + it.size) || isPlaceholder(line.text);
     const gap = i === 0 ? Number.POSITIVE_INFINITY : line.y - lines[i - 1]!.y;
     const starts = i === 0 || spanning || prevSpanning || (hasQ && hasA && gap > pitch * 1.25);
     if (starts) bands.push({ top: line.y, bottom: line.y + line.size, items: [...line.items] });
@@ -286,10 +287,13 @@ function borderlessHeader(lines: ReturnType<typeof groupLines>, index: number, b
   return { bound, qLeft: leftItems[0]!.x, aLeft: ax0, labels: { question: q, answer: a } };
 }
 
-/** Whether a borderless line fits the open table: no text left of it, none straddling the bound. */
+/**
+ * Whether a borderless line still belongs to the open table: it starts no further left than the
+ * question column (a heading or free text at the page margin ends the table; headings are
+ * checked apart).
+ */
 function fitsBorderless(line: ReturnType<typeof groupLines>[number], open: OpenTable): boolean {
-  const slack = line.size * COLUMN_SLACK;
-  return line.items.every((it) => it.x >= open.qLeft - slack && !(it.x < open.aLeft - slack && it.x + it.w > open.aLeft + it.size && it.x > open.qLeft + slack * 4));
+  return line.x >= open.qLeft - line.size * COLUMN_SLACK;
 }
 
 /**
@@ -388,8 +392,9 @@ export function readTwoColumnTables(pages: readonly PageItems[], furniture: Furn
                 newHeader.table = table;
                 table.labels = labels;
               }
+              first = false;
             }
-            first = false;
+            // After a repeated header the first row may still continue the row before the break.
             cursor = band.bottom;
             continue;
           }
