@@ -4,7 +4,8 @@ import { IngestError } from './errors.ts';
 import { normalizeGlyphs } from './glyphs.ts';
 import { loadPdfJs } from './pdfjs.ts';
 import { readRules, type RuleOps } from './read-rules.ts';
-import type { ExtractedPdf, PageItems, TextItem } from './types.ts';
+import type { ExtractedPdf, PageItems, PageRules, TextItem } from './types.ts';
+import { findHeader } from './detect-columns.ts';
 
 export interface ExtractOptions {
   /** Name used in error messages. */
@@ -77,10 +78,16 @@ export async function extractItems(data: Uint8Array, options: ExtractOptions): P
     }
     const metaTitle = await readMetaTitle(doc);
     const pages: PageItems[] = [];
+    // Rules and faces cost a second pass over each page's content (pdf.js's operator list). Only
+    // readers other than the VraagID table need them; once a page shows a VraagID table header,
+    // the rest of the document is that table and is read as text only.
+    let vraagIdTable = false;
     for (let n = 1; n <= pageCount; n++) {
       if (options.pageFilter && !options.pageFilter(n)) continue;
       options.onPageStart?.(n, pageCount);
-      pages.push(await readPage(doc, n, file));
+      const page = await readPage(doc, n, file, !vraagIdTable);
+      vraagIdTable ||= findHeader(page) !== null;
+      pages.push(page);
       options.onPage?.(n, pageCount);
     }
     return { pageCount, pages, metaTitle };
@@ -110,14 +117,17 @@ async function readMetaTitle(doc: PdfDoc): Promise<string | null> {
 // eslint-disable-next-line no-control-regex
 const GARBAGE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/g;
 
-async function readPage(doc: PdfDoc, n: number, file: string): Promise<PageItems> {
+async function readPage(doc: PdfDoc, n: number, file: string, withRules: boolean): Promise<PageItems> {
   const pdfjs = await loadPdfJs();
   try {
     const page = await doc.getPage(n);
     const viewport = page.getViewport({ scale: 1 });
     // The operator list first: it also loads the page's fonts, whose names tell bold from regular.
-    const opList = await page.getOperatorList();
-    const rules = readRules(opList.fnArray, opList.argsArray, ruleOps(pdfjs.OPS), viewport.transform);
+    let rules: PageRules | undefined;
+    if (withRules) {
+      const opList = await page.getOperatorList();
+      rules = readRules(opList.fnArray, opList.argsArray, ruleOps(pdfjs.OPS), viewport.transform);
+    }
     const content = await page.getTextContent();
     const faces = new Map<string, Face>();
     const faceOf = (fontName: string): Face => {
@@ -154,7 +164,7 @@ async function readPage(doc: PdfDoc, n: number, file: string): Promise<PageItems
     if (garbage > Math.max(3, chars * 0.01)) {
       throw new IngestError('corrupt', file, 'corrupt page: its text decodes to control characters (a damaged content stream, or a font without a usable character map)', n);
     }
-    return { page: n, width: viewport.width, height: viewport.height, items, rules };
+    return { page: n, width: viewport.width, height: viewport.height, items, ...(rules ? { rules } : {}) };
   } catch (err) {
     if (err instanceof IngestError) throw err;
     throw new IngestError('corrupt', file, `corrupt page: ${describe(err)}`, n);
