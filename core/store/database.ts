@@ -7,9 +7,10 @@ export type Db = Database.Database;
 /**
  * Schema, by version. A nota row is one ingested edition of a PDF; a changed PDF for the same
  * slug adds a new row and retires the old one (active = 0) in one transaction, so a server that
- * still serves the old edition keeps reading complete data until it reloads.
+ * still serves the old edition keeps reading complete data until it reloads. Exported so the
+ * upgrade from an earlier version can be tested.
  */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
   CREATE TABLE nota (
@@ -86,6 +87,8 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE qa ADD COLUMN reference_page INTEGER;
   ALTER TABLE qa ADD COLUMN refs TEXT NOT NULL DEFAULT '[]';
   ALTER TABLE qa ADD COLUMN rectifies TEXT;
+  -- The chapter a paragraph sits in, so browsing shows chapter → paragraph without reading every record.
+  ALTER TABLE paragraph ADD COLUMN chapter TEXT NOT NULL DEFAULT '';
   `,
 ];
 

@@ -1,7 +1,18 @@
 import type { Db } from './database.ts';
 import { groupAnswers } from './group-answers.ts';
-import type { NvIRecord, ParsedNota } from '../model.ts';
+import type { NotaDescription, NvIRecord, ParsedNota } from '../model.ts';
 import { vidNumber } from '../text/ids.ts';
+
+const NO_DESCRIPTION: NotaDescription = { publisher: null, sector: null, round: null, subject: null, sequence: null };
+
+/**
+ * The number a user types for a record ("318" for VID-0318, "12" for 12). Only printed ids have
+ * one: a derived id's digits are a paragraph number and a position ("1.2-3"), and indexing them
+ * as a question number would make "1" find every record of chapter 1.
+ */
+function typedNumber(r: NvIRecord): number | null {
+  return (r.idKind ?? 'printed') === 'printed' ? vidNumber(r.vid) : null;
+}
 
 export interface NotaSource {
   slug: string;
@@ -54,18 +65,27 @@ export function writeNota(db: Db, parsed: ParsedNota, source: NotaSource, now = 
   const retire = db.prepare(`UPDATE nota SET active = 0 WHERE id = ?`);
   const purgeOld = db.prepare(`DELETE FROM nota WHERE slug = ? AND active = 0 AND id <> ?`);
   const insertNota = db.prepare(
-    `INSERT INTO nota (slug, title, published, source_file, sha256, page_count, record_count, ingested_at, warnings, active)
-     VALUES (@slug, @title, @published, @sourceFile, @sha256, @pageCount, @recordCount, @ingestedAt, @warnings, 1)`,
+    `INSERT INTO nota (slug, title, published, source_file, sha256, page_count, record_count, ingested_at, warnings, active,
+                       publisher, sector, round, subject, sequence)
+     VALUES (@slug, @title, @published, @sourceFile, @sha256, @pageCount, @recordCount, @ingestedAt, @warnings, 1,
+             @publisher, @sector, @round, @subject, @sequence)`,
   );
   const insertQa = db.prepare(
     `INSERT INTO qa (nota_id, seq, vid, vid_number, document, document_key, paragraph, paragraph_key, question, answer,
-                     page_start, page_end, answer_group)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                     page_start, page_end, answer_group, id_kind, chapter, subparagraph, reference, reference_page, refs, rectifies)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertDocument = db.prepare(`INSERT INTO document (nota_id, key, label, position, count) VALUES (?, ?, ?, ?, ?)`);
   const insertParagraph = db.prepare(
-    `INSERT INTO paragraph (nota_id, document_key, key, label, position, count) VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO paragraph (nota_id, document_key, key, label, position, count, chapter) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
+  // A paragraph's chapter: that of its first record (a paragraph sits in one chapter).
+  const chapters = new Map<string, string>();
+  for (const r of parsed.records) {
+    const k = `${r.documentKey}\u0000${r.paragraphKey}`;
+    if (!chapters.has(k)) chapters.set(k, r.chapter ?? '');
+  }
+  const description = { ...NO_DESCRIPTION, ...parsed.description };
   const insertPdf = db.prepare(`INSERT INTO nota_pdf (nota_id, data) VALUES (?, ?)`);
   const bump = db.prepare(`UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation' RETURNING value`);
   const generation = db.prepare(`SELECT value FROM meta WHERE key = 'generation'`);
@@ -92,20 +112,27 @@ export function writeNota(db: Db, parsed: ParsedNota, source: NotaSource, now = 
           recordCount: parsed.records.length,
           ingestedAt: now.toISOString(),
           warnings: JSON.stringify(parsed.warnings),
+          publisher: description.publisher,
+          sector: description.sector,
+          round: description.round,
+          subject: description.subject,
+          sequence: description.sequence,
         }).lastInsertRowid,
       );
       insertPdf.run(notaId, Buffer.from(source.pdf.buffer, source.pdf.byteOffset, source.pdf.byteLength));
       parsed.records.forEach((r, i) => {
         const g = groups[i];
         insertQa.run(
-          notaId, r.seq, r.vid, vidNumber(r.vid), r.document, r.documentKey, r.paragraph, r.paragraphKey,
+          notaId, r.seq, r.vid, typedNumber(r), r.document, r.documentKey, r.paragraph, r.paragraphKey,
           r.question, r.answer, r.pageStart, r.pageEnd, g === null || g === undefined ? null : parsed.records[g]!.seq,
+          r.idKind ?? 'printed', r.chapter ?? '', r.subparagraph ?? '', r.reference ?? null, r.referencePage ?? null,
+          JSON.stringify(r.references ?? []), r.rectifies ? JSON.stringify(r.rectifies) : null,
         );
       });
       for (const d of documents) insertDocument.run(notaId, d.key, d.label, d.position, d.count);
       for (const p of paragraphs) {
         const [documentKey, key] = p.key.split('\u0000') as [string, string];
-        insertParagraph.run(notaId, documentKey, key, p.label, p.position, p.count);
+        insertParagraph.run(notaId, documentKey, key, p.label, p.position, p.count, chapters.get(p.key) ?? '');
       }
       maybeFault('before-commit');
       const gen = Number((bump.get() as { value: string }).value);
