@@ -107,8 +107,8 @@ class Engine implements SearchEngine {
       return found;
     };
     for (const { ref, words } of parsed.refs) {
-      const { exact, within } = refLookups(ref);
-      const foundExact = mark(exact, ref.kind === 'vid' ? Tier.vid : Tier.reference);
+      const { exact, within, record } = refLookups(ref);
+      const foundExact = mark(exact, record ? Tier.vid : Tier.reference);
       const foundWithin = mark(within, Tier.withinReference);
       if (!foundExact && !foundWithin) {
         for (const word of words) if (!parsed.words.some((w) => w.term === word.term)) parsed.words.push(word);
