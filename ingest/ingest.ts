@@ -5,8 +5,14 @@ import type { Db } from '../core/store/database.ts';
 import { IngestError } from './errors.ts';
 import { slugify } from '../core/text/keys.ts';
 import { parseInWorker } from './parse-in-worker.ts';
-import type { ParseWarning } from './types.ts';
-import { writeNota, type WriteStatus } from '../core/store/write-nota.ts';
+import type { ParsedNota, ParseWarning } from './types.ts';
+import { updateNotaDescription, writeNota, type DescriptionFields, type WriteStatus } from '../core/store/write-nota.ts';
+
+/**
+ * What the operator says about an NvI (ingest flags --publisher, --sector, --round, --published),
+ * over what the parser read from the cover.
+ */
+export type DescriptionOverrides = DescriptionFields;
 
 export interface IngestOptions {
   /** Title for the nota; by default the title printed on the cover. */
@@ -17,6 +23,8 @@ export interface IngestOptions {
   maxPages: number;
   /** Worker threads for text extraction; by default the parser decides. */
   workers?: number | undefined;
+  /** Overrides what the parser read; a field left out keeps the parser's value. */
+  description?: DescriptionOverrides | undefined;
   onProgress?: (page: number, pageCount: number) => void;
 }
 
@@ -64,11 +72,13 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
   const data = readPdf(file);
   const hash = sha256(data);
   const slug = options.slug ?? slugForFile(file);
-  const known = db.prepare(`SELECT slug, title, page_count AS pages, record_count AS records FROM nota WHERE sha256 = ? AND active = 1`).get(hash) as
-    | { slug: string; title: string; pages: number; records: number }
+  const known = db.prepare(`SELECT id, slug, title, page_count AS pages, record_count AS records FROM nota WHERE sha256 = ? AND active = 1`).get(hash) as
+    | { id: number; slug: string; title: string; pages: number; records: number }
     | undefined;
   if (known) {
-    return { file, slug: known.slug, title: known.title, status: 'unchanged', records: known.records, pages: known.pages, ms: performance.now() - started, parseMs: 0, storeMs: 0, warnings: [] };
+    // The same file again is not parsed again; flags given with it still correct its description.
+    const status = options.description && updateNotaDescription(db, known.id, options.description) ? 'described' : 'unchanged';
+    return { file, slug: known.slug, title: known.title, status, records: known.records, pages: known.pages, ms: performance.now() - started, parseMs: 0, storeMs: 0, warnings: [] };
   }
   // The worker gets its own copy: the bytes are transferred, and the original is stored with the nota.
   const parsed = await parseInWorker(data.slice(), {
@@ -80,7 +90,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
   });
   const parsedAt = performance.now();
   const title = options.title ?? parsed.title ?? path.basename(file, path.extname(file));
-  const result = writeNota(db, parsed, { slug, title, sourceFile: path.basename(file), sha256: hash, pdf: data });
+  const result = writeNota(db, withOverrides(parsed, options.description), { slug, title, sourceFile: path.basename(file), sha256: hash, pdf: data });
   return {
     file,
     slug,
@@ -93,6 +103,14 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     storeMs: performance.now() - parsedAt,
     warnings: parsed.warnings,
   };
+}
+
+/** The parsed nota with the operator's description over the parser's. */
+function withOverrides(parsed: ParsedNota, overrides: DescriptionOverrides | undefined): ParsedNota {
+  if (!overrides) return parsed;
+  const { published, ...description } = overrides;
+  const read = parsed.description ?? { publisher: null, sector: null, round: null, subject: null, sequence: null };
+  return { ...parsed, published: published ?? parsed.published, description: { ...read, ...description } };
 }
 
 /** The PDFs in a directory, by name. */

@@ -23,7 +23,8 @@ export interface NotaSource {
   pdf: Uint8Array;
 }
 
-export type WriteStatus = 'created' | 'replaced' | 'unchanged';
+/** "described": the same file again, with a description that corrects the stored one (see updateNotaDescription). */
+export type WriteStatus = 'created' | 'replaced' | 'unchanged' | 'described';
 
 export interface WriteResult {
   status: WriteStatus;
@@ -137,6 +138,31 @@ export function writeNota(db: Db, parsed: ParsedNota, source: NotaSource, now = 
       maybeFault('before-commit');
       const gen = Number((bump.get() as { value: string }).value);
       return { status: previous ? 'replaced' : 'created', notaId, generation: gen };
+    })
+    .immediate();
+}
+
+/** The fields of a nota an operator may correct without ingesting the file again. */
+export type DescriptionFields = Partial<Pick<NotaDescription, 'publisher' | 'sector' | 'round'>> & { published?: string };
+
+/**
+ * Corrects the description of a stored nota (the same PDF ingested again with --sector and the
+ * like). Bumps the generation when a value changed, so servers reload; returns whether one did.
+ */
+export function updateNotaDescription(db: Db, notaId: number, fields: DescriptionFields): boolean {
+  const entries = (['publisher', 'sector', 'round', 'published'] as const).flatMap((k) => (fields[k] === undefined ? [] : [[k, fields[k]] as const]));
+  if (entries.length === 0) return false;
+  const current = db.prepare(`SELECT publisher, sector, round, published FROM nota WHERE id = ?`);
+  // Column names come from the fixed list above, never from input.
+  const update = db.prepare(`UPDATE nota SET ${entries.map(([k]) => `${k} = @${k}`).join(', ')} WHERE id = @id`);
+  const bump = db.prepare(`UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'`);
+  return db
+    .transaction((): boolean => {
+      const row = current.get(notaId) as Record<string, string | null> | undefined;
+      if (!row || entries.every(([k, v]) => row[k] === v)) return false;
+      update.run({ id: notaId, ...Object.fromEntries(entries) });
+      bump.run();
+      return true;
     })
     .immediate();
 }
