@@ -124,10 +124,8 @@ export function createQaRepository(db: Db) {
       `SELECT ${QA_COLUMNS} FROM qa WHERE nota_id IN (SELECT value FROM json_each(?)) AND vid = ? COLLATE NOCASE ORDER BY nota_id`,
     ),
     byVidNumber: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE nota_id = ? AND vid_number = ? ORDER BY seq`),
-    // Few records rectify another, so the candidates are filtered by the referred id here and resolved by the caller.
     rectifying: db.prepare(
-      `SELECT ${QA_COLUMNS} FROM qa WHERE nota_id IN (SELECT value FROM json_each(?)) AND rectifies IS NOT NULL
-         AND json_extract(rectifies, '$.id') = ? COLLATE NOCASE ORDER BY nota_id, seq`,
+      `SELECT ${QA_COLUMNS} FROM qa WHERE nota_id IN (SELECT value FROM json_each(?)) AND rectifies IS NOT NULL ORDER BY nota_id, seq`,
     ),
     browse: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE ${SCOPE} ${ORDER} LIMIT @limit OFFSET @offset`),
     browseAfter: db.prepare(
@@ -175,8 +173,8 @@ export function createQaRepository(db: Db) {
     byVid: (notaIds: readonly number[], vid: string) => toQaRows(s.byVid.all(JSON.stringify(notaIds), vid)),
     /** Records of one nota whose printed id has this number ("12" for VID-0012 or 12). */
     byVidNumber: (notaId: number, n: number) => toQaRows(s.byVidNumber.all(notaId, n)),
-    /** Records that say they rectify a record with this id (in any of the notas; the caller checks which). */
-    rectifying: (notaIds: readonly number[], vid: string) => toQaRows(s.rectifying.all(JSON.stringify(notaIds), vid)),
+    /** Records of these notas that rectify another (few: the caller resolves which record each one changes). */
+    rectifying: (notaIds: readonly number[]) => toQaRows(s.rectifying.all(JSON.stringify(notaIds))),
     browse: (scope: Scope, offset: number, limit: number) => toQaRows(s.browse.all({ ...scopeParams(scope), offset, limit })),
     /**
      * All records in scope, in table order, read in chunks: exports stay flat in memory, and no

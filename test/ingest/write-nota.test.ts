@@ -140,7 +140,7 @@ describe('writeNota', () => {
       ['1.2 Planning', '1 Inleiding'],
       ['2.7 Wat verstaan we onder duurzaamheid?', ''],
     ]);
-    expect(repo.rectifying([nota!.id], '7').map((r) => r.vid)).toEqual(['12']);
+    expect(repo.rectifying([nota!.id]).map((r) => r.vid)).toEqual(['12']);
   });
 
   it('stores an NvI without a description as all-unknown', () => {

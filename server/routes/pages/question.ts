@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { loadQuestion } from '../../loaders/question.ts';
+import { citedId, loadQuestion } from '../../loaders/question.ts';
 import { loaderContext } from '../api.ts';
 import { baseUrl } from '../export.ts';
 import { notaVidParams, searchQuerystring, vidParams } from '../schemas.ts';
 import { questionHref, searchHref } from './links.ts';
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 type QuestionRequest = FastifyRequest<{ Params: { nota?: string; vid: string }; Querystring: { q?: string } }>;
 
@@ -25,7 +27,7 @@ export default async function questionPages(fastify: FastifyInstance): Promise<v
     const { nota, record, links } = data;
     return reply.view('question', {
       ...data,
-      title: `${record.vid} – ${nota.shortTitle}`,
+      title: `${capitalised(citedId(record))} – ${nota.shortTitle}`,
       section: 'browse',
       q,
       crumbs: [
