@@ -89,8 +89,6 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE qa ADD COLUMN rectifies TEXT;
   -- Few records rectify another; a question page looks them up for every record it shows.
   CREATE INDEX qa_rectifying ON qa(nota_id) WHERE rectifies IS NOT NULL;
-  -- The chapter a paragraph sits in, so browsing shows chapter → paragraph without reading every record.
-  ALTER TABLE paragraph ADD COLUMN chapter TEXT NOT NULL DEFAULT '';
   `,
 ];
 

@@ -115,8 +115,11 @@ export function createQaRepository(db: Db) {
        WHERE nota_id IN (SELECT value FROM json_each(?)) ORDER BY nota_id, position`,
     ),
     paragraphs: db.prepare(
-      `SELECT nota_id AS notaId, document_key AS documentKey, key, label, position, count, chapter FROM paragraph
-       WHERE nota_id IN (SELECT value FROM json_each(?)) ORDER BY nota_id, position`,
+      // A paragraph sits in one chapter: that of its first record (found through the qa_browse index).
+      `SELECT nota_id AS notaId, document_key AS documentKey, key, label, position, count,
+              COALESCE((SELECT chapter FROM qa WHERE qa.nota_id = p.nota_id AND qa.document_key = p.document_key
+                        AND qa.paragraph_key = p.key ORDER BY seq LIMIT 1), '') AS chapter
+       FROM paragraph p WHERE nota_id IN (SELECT value FROM json_each(?)) ORDER BY nota_id, position`,
     ),
     byIds: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE id IN (SELECT value FROM json_each(?))`),
     byId: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE id = ?`),
@@ -124,9 +127,8 @@ export function createQaRepository(db: Db) {
       `SELECT ${QA_COLUMNS} FROM qa WHERE nota_id IN (SELECT value FROM json_each(?)) AND vid = ? COLLATE NOCASE ORDER BY nota_id`,
     ),
     byVidNumber: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE nota_id = ? AND vid_number = ? ORDER BY seq`),
-    rectifying: db.prepare(
-      `SELECT ${QA_COLUMNS} FROM qa WHERE nota_id IN (SELECT value FROM json_each(?)) AND rectifies IS NOT NULL ORDER BY nota_id, seq`,
-    ),
+    // No ORDER BY: sorting in SQL would walk every row of the notas in (nota_id, seq) order instead of using qa_rectifying.
+    rectifying: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE nota_id IN (SELECT value FROM json_each(?)) AND rectifies IS NOT NULL`),
     browse: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE ${SCOPE} ${ORDER} LIMIT @limit OFFSET @offset`),
     browseAfter: db.prepare(
       `SELECT ${QA_COLUMNS} FROM qa WHERE ${SCOPE} AND (nota_id, seq) > (@afterNota, @afterSeq) ${ORDER} LIMIT @limit`,
@@ -174,7 +176,8 @@ export function createQaRepository(db: Db) {
     /** Records of one nota whose printed id has this number ("12" for VID-0012 or 12). */
     byVidNumber: (notaId: number, n: number) => toQaRows(s.byVidNumber.all(notaId, n)),
     /** Records of these notas that rectify another (few: the caller resolves which record each one changes). */
-    rectifying: (notaIds: readonly number[]) => toQaRows(s.rectifying.all(JSON.stringify(notaIds))),
+    rectifying: (notaIds: readonly number[]) =>
+      toQaRows(s.rectifying.all(JSON.stringify(notaIds))).sort((a, b) => a.notaId - b.notaId || a.seq - b.seq),
     browse: (scope: Scope, offset: number, limit: number) => toQaRows(s.browse.all({ ...scopeParams(scope), offset, limit })),
     /**
      * All records in scope, in table order, read in chunks: exports stay flat in memory, and no

@@ -78,14 +78,8 @@ export function writeNota(db: Db, parsed: ParsedNota, source: NotaSource, now = 
   );
   const insertDocument = db.prepare(`INSERT INTO document (nota_id, key, label, position, count) VALUES (?, ?, ?, ?, ?)`);
   const insertParagraph = db.prepare(
-    `INSERT INTO paragraph (nota_id, document_key, key, label, position, count, chapter) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO paragraph (nota_id, document_key, key, label, position, count) VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  // A paragraph's chapter: that of its first record (a paragraph sits in one chapter).
-  const chapters = new Map<string, string>();
-  for (const r of parsed.records) {
-    const k = `${r.documentKey}\u0000${r.paragraphKey}`;
-    if (!chapters.has(k)) chapters.set(k, r.chapter ?? '');
-  }
   const description = { ...NO_DESCRIPTION, ...parsed.description };
   const insertPdf = db.prepare(`INSERT INTO nota_pdf (nota_id, data) VALUES (?, ?)`);
   const bump = db.prepare(`UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation' RETURNING value`);
@@ -133,7 +127,7 @@ export function writeNota(db: Db, parsed: ParsedNota, source: NotaSource, now = 
       for (const d of documents) insertDocument.run(notaId, d.key, d.label, d.position, d.count);
       for (const p of paragraphs) {
         const [documentKey, key] = p.key.split('\u0000') as [string, string];
-        insertParagraph.run(notaId, documentKey, key, p.label, p.position, p.count, chapters.get(p.key) ?? '');
+        insertParagraph.run(notaId, documentKey, key, p.label, p.position, p.count);
       }
       maybeFault('before-commit');
       const gen = Number((bump.get() as { value: string }).value);
