@@ -110,13 +110,18 @@ const WHOLE_ID = /(?<=^|\s)(?:vraag\s+)?([\p{L}\d]+(?:\.[\p{L}\d]+)*(?:-[\p{L}\d
 /** "VID-0318", "vid-318": a printed id's number, which VID_NUMBER reads (leading zeros and all). */
 const VID_ONLY = /^vid-\d+$/iu;
 
+/** Whether `offset` is inside a quoted phrase ("wlz 2021-2023" stays a phrase, not an id). */
+function insidePhrase(query: string, offset: number): boolean {
+  return (query.slice(0, offset).match(/"/g)?.length ?? 0) % 2 === 1;
+}
+
 /** Takes the references out of a query; returns them and the rest of the query. */
 export function extractRefs(query: string): { refs: QueryRef[]; rest: string } {
   const bare = BARE_NUMBER.exec(query);
   if (bare?.[1]) return { refs: [{ kind: 'vid', value: bare[1], text: query.trim() }], rest: '' };
   const refs: QueryRef[] = [];
-  let rest = query.replace(WHOLE_ID, (text, id: string) => {
-    if (!/\d/u.test(id) || VID_ONLY.test(id)) return text;
+  let rest = query.replace(WHOLE_ID, (text: string, id: string, offset: number) => {
+    if (!/\d/u.test(id) || VID_ONLY.test(id) || insidePhrase(query, offset)) return text;
     refs.push({ kind: 'id', value: id.toLowerCase(), text: text.trim() });
     return ' ';
   });
