@@ -103,7 +103,10 @@ describe('permalinks in every id scheme', () => {
   });
 
   it('an id two NvIs share is a choice, and the API says the same', async () => {
-    const links = hrefs(await html('/vraag/1.2-1'));
+    const body = await html('/vraag/1.2-1');
+    expect(decode(body)).toContain('NvI GGZ 1 · Zilveren Kruis · GGZ · 2024-2026 · NvI 1');
+    expect(decode(body)).toContain('NvI GZ 1 · Zilveren Kruis · GZ · 2024-2026 · NvI 1');
+    const links = hrefs(body);
     expect(links).toContain('/vraag/nvi-ggz-1/1.2-1');
     expect(links).toContain('/vraag/nvi-gz-1/1.2-1');
     expect((await json<{ kind: string }>('/api/questions/1.2-1')).kind).toBe('choice');
