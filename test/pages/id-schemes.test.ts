@@ -54,6 +54,7 @@ SECOND[4] = {
 /** Another sector's NvI of the same round: shares the id "1.2-1" but is no part of the GGZ series. */
 const OTHER: RecordInput[] = [
   { vid: '1.2-1', idKind: 'derived', document: 'Inkoopbeleid Wlz GZ 2024-2026', chapter: '1 Inleiding', paragraph: '1.2 Planning', question: 'Geldt de planning ook voor de gehandicaptenzorg?', answer: 'Ja, dezelfde planning.' },
+  { vid: 'B-4', document: 'Bijlage B Tarieven', paragraph: 'Tarieven', question: 'Welke tarieven gelden voor het volledig pakket thuis?', answer: 'Die van de tarieventabel.' },
 ];
 
 let app: FastifyInstance;
@@ -97,6 +98,8 @@ describe('permalinks in every id scheme', () => {
     ['/vraag/nvi-ggz-2/12', 'Vraag 12'],
     ['/vraag/12', 'Vraag 12'],
     ['/vraag/VID-0318', 'Vraag VID-0318'],
+    ['/vraag/nvi-gz-1/B-4', 'Vraag B-4'],
+    ['/vraag/b-4', 'Vraag B-4'],
     ['/vraag/nvi-2021-2023/VID-0318', 'Vraag VID-0318'],
   ])('%s is the question', async (url, heading) => {
     expect(await html(url)).toContain(`<h1>${heading}</h1>`);
@@ -133,6 +136,13 @@ describe('search by id', () => {
       const { results } = await search(q);
       expect(results.slice(0, 2).map((r) => `${r.nota}/${r.vid}`).sort(), q).toEqual(['nvi-2021-2023/VID-0012', 'nvi-ggz-2/12']);
       expect((await search(q, '&nota=nvi-ggz-2')).results[0]!.vid, q).toBe('12');
+    }
+  });
+
+  it('finds a printed id with letters typed as shown', async () => {
+    for (const q of ['B-4', 'b-4', 'vraag B-4']) {
+      const top = (await search(q)).results[0]!;
+      expect(`${top.nota}/${top.vid}`, q).toBe('nvi-gz-1/B-4');
     }
   });
 
