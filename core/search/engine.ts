@@ -55,7 +55,7 @@ class Engine implements SearchEngine {
 
   search(query: string, filter?: SearchFilter): SearchOutcome {
     const parsed = parseQuery(typeof query === 'string' ? query : '', this.index.analyzer);
-    const refTiers = this.resolveRefs(parsed);
+    const refTiers = this.resolveRefs(parsed, this.filterFor(filter));
     const words = planWords(parsed.words, this.index);
     const highlighter = this.highlighterFor(words);
     const hits = this.rank(parsed, words, refTiers, filter);
@@ -82,7 +82,7 @@ class Engine implements SearchEngine {
 
   highlighter(query: string): Highlighter {
     const parsed = parseQuery(typeof query === 'string' ? query : '', this.index.analyzer);
-    this.resolveRefs(parsed); // a reference that names nothing becomes words, as in search()
+    this.resolveRefs(parsed, null); // a reference that names nothing becomes words, as in search()
     return this.highlighterFor(planWords(parsed.words, this.index));
   }
 
@@ -93,13 +93,16 @@ class Engine implements SearchEngine {
   /**
    * The records references name, by tier. A reference that names nothing is searched as words
    * instead: "artikel 10" is cited in texts but is no paragraph label; "2021" is a year, not a VID.
+   * Only records the filter lets through count: "12" in an NvI without a question 12 is text,
+   * even when another NvI has one.
    */
-  private resolveRefs(parsed: ParsedQuery): Map<number, Tier> {
+  private resolveRefs(parsed: ParsedQuery, allowed: ((doc: number) => boolean) | null): Map<number, Tier> {
     const tiers = new Map<number, Tier>();
     const mark = (terms: readonly string[], tier: Tier) => {
       let found = false;
       for (const term of terms) {
         for (const doc of this.index.data.refs.get(term) ?? []) {
+          if (allowed !== null && !allowed(doc)) continue;
           found = true;
           tiers.set(doc, Math.min(tiers.get(doc) ?? tier, tier) as Tier);
         }

@@ -22,7 +22,7 @@ const GGZ = { publisher: 'Zilveren Kruis', sector: 'GGZ', round: '2024-2026', su
 const FIRST: RecordInput[] = [
   { vid: 'leeswijzer-1', idKind: 'derived', document: DOCUMENT, paragraph: 'Leeswijzer', question: 'Waar staat de procedure voor de zorgbemiddeling beschreven?', answer: 'In de bijlage bij het inkoopbeleid.' },
   { vid: '1.2-1', idKind: 'derived', document: DOCUMENT, chapter: '1 Inleiding', paragraph: '1.2 Planning', subparagraph: 'Termijnen', question: 'Wanneer sluit de termijn voor het stellen van vragen?', answer: 'De termijn sluit op 1 maart.', pageStart: 5 },
-  { vid: '1.2-2', idKind: 'derived', document: DOCUMENT, chapter: '1 Inleiding', paragraph: '1.2 Planning', subparagraph: 'Termijnen', question: 'Kan de termijn voor de offerte worden verlengd?', answer: 'Nee, verlengen is niet mogelijk.', pageStart: 5 },
+  { vid: '1.2-2', idKind: 'derived', document: DOCUMENT, chapter: '1 Inleiding', paragraph: '1.2 Planning', subparagraph: 'Termijnen', question: 'Kan de termijn voor de offerte worden verlengd?', answer: 'Nee, verlengen is niet mogelijk: de termijn is 12 weken.', pageStart: 5 },
   { vid: '1.2-3', idKind: 'derived', document: DOCUMENT, chapter: '1 Inleiding', paragraph: '1.2 Planning', subparagraph: 'Gunning', question: 'Wanneer maakt het zorgkantoor de gunning bekend?', answer: 'De gunning wordt op 1 juli bekendgemaakt.', pageStart: 6, pageEnd: 7 },
   { vid: '2.1-1', idKind: 'derived', document: DOCUMENT, chapter: '2 Kwaliteit', paragraph: '2.1 Kwaliteitskader', question: 'Welk kwaliteitskader geldt voor de ambulante begeleiding?', answer: 'Het generieke kompas.' },
 ];
@@ -157,9 +157,15 @@ describe('search by id', () => {
   });
 
   it('does not read a derived id as a question number', async () => {
-    // "1" is question 1 of the numbered NvI; the derived "1.2-1" is no question 1.
-    const { results } = await search('1', '&nota=nvi-ggz-1');
-    expect(results.map((r) => r.vid)).not.toContain('1.2-1');
+    // "2" is question 2 of the numbered NvI; the derived "2.1-1" (whose text has no "2") is no question 2.
+    const { results } = await search('2', '&nota=nvi-ggz-1');
+    expect(results.map((r) => r.vid)).not.toContain('2.1-1');
+  });
+
+  it('reads a number as text in an NvI that has no question with that number', async () => {
+    // Other NvIs have a question 12; this one has "12 weken" in an answer.
+    const { results } = await search('12', '&nota=nvi-ggz-1');
+    expect(results.map((r) => r.vid)).toEqual(['1.2-2']);
   });
 });
 
