@@ -6,7 +6,7 @@ import { IngestError } from './errors.ts';
 import { slugify } from '../core/text/keys.ts';
 import { parseInWorker } from './parse-in-worker.ts';
 import type { ParsedNota, ParseWarning } from './types.ts';
-import { updateNotaDescription, writeNota, type DescriptionFields, type WriteStatus } from '../core/store/write-nota.ts';
+import { NO_DESCRIPTION, updateNotaDescription, writeNota, type DescriptionFields, type WriteStatus } from '../core/store/write-nota.ts';
 
 /**
  * What the operator says about an NvI (ingest flags --publisher, --sector, --round, --published),
@@ -109,8 +109,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
 function withOverrides(parsed: ParsedNota, overrides: DescriptionOverrides | undefined): ParsedNota {
   if (!overrides) return parsed;
   const { published, ...description } = overrides;
-  const read = parsed.description ?? { publisher: null, sector: null, round: null, subject: null, sequence: null };
-  return { ...parsed, published: published ?? parsed.published, description: { ...read, ...description } };
+  return { ...parsed, published: published ?? parsed.published, description: { ...NO_DESCRIPTION, ...parsed.description, ...description } };
 }
 
 /** The PDFs in a directory, by name. */

@@ -3,7 +3,8 @@ import { groupAnswers } from './group-answers.ts';
 import type { NotaDescription, NvIRecord, ParsedNota } from '../model.ts';
 import { vidNumber } from '../text/ids.ts';
 
-const NO_DESCRIPTION: NotaDescription = { publisher: null, sector: null, round: null, subject: null, sequence: null };
+/** An NvI nothing is known about: what is stored when neither the parser nor the operator says. */
+export const NO_DESCRIPTION: Readonly<NotaDescription> = { publisher: null, sector: null, round: null, subject: null, sequence: null };
 
 /**
  * The number a user types for a record ("318" for VID-0318, "12" for 12). Only printed ids have
@@ -60,6 +61,7 @@ export function writeNota(db: Db, parsed: ParsedNota, source: NotaSource, now = 
   const groups = groupAnswers(parsed.records.map((r) => r.answer));
   const documents = groupLabels(parsed.records, (r) => r.documentKey, (r) => r.document);
   const paragraphs = groupLabels(parsed.records, (r) => `${r.documentKey}\u0000${r.paragraphKey}`, (r) => r.paragraph);
+  const description = { ...NO_DESCRIPTION, ...parsed.description };
 
   const findSame = db.prepare(`SELECT id FROM nota WHERE sha256 = ? AND active = 1`);
   const findActive = db.prepare(`SELECT id FROM nota WHERE slug = ? AND active = 1`);
@@ -80,7 +82,6 @@ export function writeNota(db: Db, parsed: ParsedNota, source: NotaSource, now = 
   const insertParagraph = db.prepare(
     `INSERT INTO paragraph (nota_id, document_key, key, label, position, count) VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  const description = { ...NO_DESCRIPTION, ...parsed.description };
   const insertPdf = db.prepare(`INSERT INTO nota_pdf (nota_id, data) VALUES (?, ?)`);
   const bump = db.prepare(`UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation' RETURNING value`);
   const generation = db.prepare(`SELECT value FROM meta WHERE key = 'generation'`);

@@ -1,7 +1,7 @@
 import { documentKey, paragraphKey } from '../../core/text/keys.ts';
 import type { NotaDescription } from '../../core/model.ts';
 import type { NvIRecord } from '../../ingest/types.ts';
-import { writeNota } from '../../core/store/write-nota.ts';
+import { NO_DESCRIPTION, writeNota } from '../../core/store/write-nota.ts';
 import { openDatabase } from '../../core/store/database.ts';
 
 export type RecordInput = Partial<NvIRecord> & Pick<NvIRecord, 'question' | 'answer'>;
@@ -49,7 +49,7 @@ export function addNota(dbPath: string, slug: string, inputs: RecordInput[], opt
         records,
         warnings: [],
         columns: [],
-        description: { publisher: null, sector: null, round: null, subject: null, sequence: null, ...description },
+        description: { ...NO_DESCRIPTION, ...description },
       },
       { slug, title, sourceFile: `${slug}.pdf`, sha256: `test-${slug}-${Date.now()}-${Math.random()}`, pdf: new Uint8Array(Buffer.from('%PDF-1.4\n%%EOF\n')) },
     );
