@@ -5,8 +5,14 @@ import type { Db } from '../core/store/database.ts';
 import { IngestError } from './errors.ts';
 import { slugForFile, slugProblem } from '../core/text/keys.ts';
 import { parseInWorker } from './parse-in-worker.ts';
-import type { ParseWarning } from './types.ts';
-import { writeNota, type WriteStatus } from '../core/store/write-nota.ts';
+import type { ParsedNota, ParseWarning } from './types.ts';
+import { NO_DESCRIPTION, updateNotaDescription, writeNota, type DescriptionFields, type WriteStatus } from '../core/store/write-nota.ts';
+
+/**
+ * What the operator says about an NvI (ingest flags --publisher, --sector, --round, --published),
+ * over what the parser read from the cover.
+ */
+export type DescriptionOverrides = DescriptionFields;
 
 export interface IngestOptions {
   /** Title for the nota; by default the title printed on the cover. */
@@ -17,6 +23,8 @@ export interface IngestOptions {
   maxPages: number;
   /** Worker threads for text extraction; by default the parser decides. */
   workers?: number | undefined;
+  /** Overrides what the parser read; a field left out keeps the parser's value. */
+  description?: DescriptionOverrides | undefined;
   onProgress?: (page: number, pageCount: number) => void;
   /** Wraps the store step, e.g. to publish its search index before the commit (core/publish). */
   publish?: <T>(write: () => T) => T;
@@ -65,11 +73,13 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
   // The CLI checks --slug first, naming the flag; this guards every other caller.
   const problem = slugProblem(slug);
   if (problem) throw new Error(`slug ${problem}`);
-  const known = db.prepare(`SELECT slug, title, page_count AS pages, record_count AS records FROM nota WHERE sha256 = ? AND active = 1`).get(hash) as
-    | { slug: string; title: string; pages: number; records: number }
+  const known = db.prepare(`SELECT id, slug, title, page_count AS pages, record_count AS records FROM nota WHERE sha256 = ? AND active = 1`).get(hash) as
+    | { id: number; slug: string; title: string; pages: number; records: number }
     | undefined;
   if (known) {
-    return { file, slug: known.slug, title: known.title, status: 'unchanged', records: known.records, pages: known.pages, ms: performance.now() - started, parseMs: 0, storeMs: 0, warnings: [] };
+    // The same file again is not parsed again; flags given with it still correct its description.
+    const status = options.description && updateNotaDescription(db, known.id, options.description) ? 'described' : 'unchanged';
+    return { file, slug: known.slug, title: known.title, status, records: known.records, pages: known.pages, ms: performance.now() - started, parseMs: 0, storeMs: 0, warnings: [] };
   }
   // The worker gets its own copy: the bytes are transferred, and the original is stored with the nota.
   const parsed = await parseInWorker(data.slice(), {
@@ -81,7 +91,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
   });
   const parsedAt = performance.now();
   const title = options.title ?? parsed.title ?? path.basename(file, path.extname(file));
-  const store = () => writeNota(db, parsed, { slug, title, sourceFile: path.basename(file), sha256: hash, pdf: data });
+  const store = () => writeNota(db, withOverrides(parsed, options.description), { slug, title, sourceFile: path.basename(file), sha256: hash, pdf: data });
   const result = options.publish ? options.publish(store) : store();
   return {
     file,
@@ -95,4 +105,11 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     storeMs: performance.now() - parsedAt,
     warnings: parsed.warnings,
   };
+}
+
+/** The parsed nota with the operator's description over the parser's. */
+function withOverrides(parsed: ParsedNota, overrides: DescriptionOverrides | undefined): ParsedNota {
+  if (!overrides) return parsed;
+  const { published, ...description } = overrides;
+  return { ...parsed, published: published ?? parsed.published, description: { ...NO_DESCRIPTION, ...parsed.description, ...description } };
 }

@@ -5,7 +5,7 @@
 import { Analyzer, isPartWord, isVocabularyTerm, type AnalyzerOptions } from './analyzer.ts';
 import { GrowableUint32 } from './codec.ts';
 import { FIELDS, MAX_TF, TF_BITS } from './options.ts';
-import { paragraphRefs, vidRef } from './refs.ts';
+import { paragraphRefs, recordRefs } from './refs.ts';
 import type { IndexData } from './search-index.ts';
 import { normalizeToken, tokenize } from './text.ts';
 import type { IndexRecord } from './types.ts';
@@ -41,7 +41,7 @@ export function buildIndexData(records: readonly IndexRecord[], options: Analyze
       fieldLengths[position * FIELD_COUNT + f] = length;
     });
     postings.addRecord(frequencies);
-    if (record.vidNumber !== null) addRef(vidRef(record.vidNumber), position);
+    for (const term of recordRefs(record)) addRef(term, position);
     for (const term of paragraphRefs(record.paragraph)) addRef(term, position);
   });
 

@@ -60,7 +60,7 @@ class Engine implements SearchEngine {
 
   search(query: string, filter?: SearchFilter): SearchOutcome {
     const parsed = parseQuery(typeof query === 'string' ? query : '', this.index.analyzer);
-    const refTiers = this.resolveRefs(parsed);
+    const refTiers = this.resolveRefs(parsed, this.filterFor(filter));
     const words = planWords(parsed.words, this.index);
     const highlighter = this.highlighterFor(words);
     const hits = this.rank(parsed, words, refTiers, filter);
@@ -87,7 +87,7 @@ class Engine implements SearchEngine {
 
   highlighter(query: string): Highlighter {
     const parsed = parseQuery(typeof query === 'string' ? query : '', this.index.analyzer);
-    this.resolveRefs(parsed); // a reference that names nothing becomes words, as in search()
+    this.resolveRefs(parsed, null); // a reference that names nothing becomes words, as in search()
     return this.highlighterFor(planWords(parsed.words, this.index));
   }
 
@@ -98,13 +98,16 @@ class Engine implements SearchEngine {
   /**
    * The records references name, by tier. A reference that names nothing is searched as words
    * instead: "artikel 10" is cited in texts but is no paragraph label; "2021" is a year, not a VID.
+   * Only records the filter lets through count: "12" in an NvI without a question 12 is text,
+   * even when another NvI has one.
    */
-  private resolveRefs(parsed: ParsedQuery): Map<number, Tier> {
+  private resolveRefs(parsed: ParsedQuery, allowed: ((doc: number) => boolean) | null): Map<number, Tier> {
     const tiers = new Map<number, Tier>();
     const mark = (terms: readonly string[], tier: Tier) => {
       let found = false;
       for (const term of terms) {
         for (const doc of this.index.data.refs.get(term) ?? []) {
+          if (allowed !== null && !allowed(doc)) continue;
           found = true;
           tiers.set(doc, Math.min(tiers.get(doc) ?? tier, tier) as Tier);
         }
@@ -112,8 +115,8 @@ class Engine implements SearchEngine {
       return found;
     };
     for (const { ref, words } of parsed.refs) {
-      const { exact, within } = refLookups(ref);
-      const foundExact = mark(exact, ref.kind === 'vid' ? Tier.vid : Tier.reference);
+      const { exact, within, record } = refLookups(ref);
+      const foundExact = mark(exact, record ? Tier.vid : Tier.reference);
       const foundWithin = mark(within, Tier.withinReference);
       if (!foundExact && !foundWithin) {
         for (const word of words) if (!parsed.words.some((w) => w.term === word.term)) parsed.words.push(word);

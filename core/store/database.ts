@@ -8,7 +8,8 @@ export type Db = Database.Database;
 /**
  * Schema, by version. A nota row is one ingested edition of a PDF; a changed PDF for the same
  * slug adds a new row and retires the old one (active = 0) in one transaction, so a server that
- * still serves the old edition keeps reading complete data until it reloads.
+ * still serves the old edition keeps reading complete data until it reloads. Exported so the
+ * upgrade from an earlier version can be tested.
  */
 export const MIGRATIONS: ReadonlyArray<string | ((db: Database.Database) => void)> = [
   `
@@ -87,6 +88,8 @@ export const MIGRATIONS: ReadonlyArray<string | ((db: Database.Database) => void
   ALTER TABLE qa ADD COLUMN reference_page INTEGER;
   ALTER TABLE qa ADD COLUMN refs TEXT NOT NULL DEFAULT '[]';
   ALTER TABLE qa ADD COLUMN rectifies TEXT;
+  -- Few records rectify another; a question page looks them up for every record it shows.
+  CREATE INDEX qa_rectifying ON qa(nota_id) WHERE rectifies IS NOT NULL;
   `,
   // 3: PDFs in chunks, so a download streams a chunk at a time instead of reading the whole file.
   migratePdfsToChunks,

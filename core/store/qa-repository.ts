@@ -1,4 +1,5 @@
 import type { Db } from './database.ts';
+import type { IdKind, RecordRef } from '../model.ts';
 import type { IndexRecord } from '../search/types.ts';
 
 export interface NotaRow {
@@ -11,6 +12,12 @@ export interface NotaRow {
   pageCount: number;
   recordCount: number;
   ingestedAt: string;
+  /** The NvI's description (see NotaDescription in core/model.ts); null where unknown. */
+  publisher: string | null;
+  sector: string | null;
+  round: string | null;
+  subject: string | null;
+  sequence: number | null;
 }
 
 export interface QaRow {
@@ -27,7 +34,30 @@ export interface QaRow {
   pageStart: number;
   pageEnd: number;
   answerGroup: number | null;
+  idKind: IdKind;
+  /** "" when the NvI has no chapters or sub-paragraphs. */
+  chapter: string;
+  subparagraph: string;
+  reference: string | null;
+  referencePage: number | null;
+  references: RecordRef[];
+  rectifies: RecordRef | null;
 }
+
+/** A qa row as SQLite returns it: references as JSON text. */
+type RawQaRow = Omit<QaRow, 'references' | 'rectifies'> & { refsJson: string; rectifiesJson: string | null };
+
+function toQaRow(raw: RawQaRow): QaRow {
+  const { refsJson, rectifiesJson, ...row } = raw;
+  return {
+    ...row,
+    references: refsJson === '[]' ? [] : (JSON.parse(refsJson) as RecordRef[]),
+    rectifies: rectifiesJson === null ? null : (JSON.parse(rectifiesJson) as RecordRef),
+  };
+}
+
+const toQaRows = (raws: unknown[]) => (raws as RawQaRow[]).map(toQaRow);
+const toOptionalQaRow = (raw: unknown) => (raw === undefined ? undefined : toQaRow(raw as RawQaRow));
 
 export interface DocumentRow {
   notaId: number;
@@ -39,6 +69,8 @@ export interface DocumentRow {
 
 export interface ParagraphRow extends DocumentRow {
   documentKey: string;
+  /** The chapter the paragraph sits in; "" when the NvI has no chapters. */
+  chapter: string;
 }
 
 export interface Scope {
@@ -49,10 +81,11 @@ export interface Scope {
 
 const QA_COLUMNS = `id, nota_id AS notaId, seq, vid, document, document_key AS documentKey, paragraph,
   paragraph_key AS paragraphKey, question, answer, page_start AS pageStart, page_end AS pageEnd,
-  answer_group AS answerGroup`;
+  answer_group AS answerGroup, id_kind AS idKind, chapter, subparagraph, reference, reference_page AS referencePage,
+  refs AS refsJson, rectifies AS rectifiesJson`;
 
 const NOTA_COLUMNS = `id, slug, title, published, source_file AS sourceFile, sha256, page_count AS pageCount,
-  record_count AS recordCount, ingested_at AS ingestedAt`;
+  record_count AS recordCount, ingested_at AS ingestedAt, publisher, sector, round, subject, sequence`;
 
 /** Scope clause shared by browse, count and export: notas as a JSON array, filters optional. */
 const SCOPE = `nota_id IN (SELECT value FROM json_each(@notaIds))
@@ -82,14 +115,20 @@ export function createQaRepository(db: Db) {
        WHERE nota_id IN (SELECT value FROM json_each(?)) ORDER BY nota_id, position`,
     ),
     paragraphs: db.prepare(
-      `SELECT nota_id AS notaId, document_key AS documentKey, key, label, position, count FROM paragraph
-       WHERE nota_id IN (SELECT value FROM json_each(?)) ORDER BY nota_id, position`,
+      // A paragraph sits in one chapter: that of its first record (found through the qa_browse index).
+      `SELECT nota_id AS notaId, document_key AS documentKey, key, label, position, count,
+              COALESCE((SELECT chapter FROM qa WHERE qa.nota_id = p.nota_id AND qa.document_key = p.document_key
+                        AND qa.paragraph_key = p.key ORDER BY seq LIMIT 1), '') AS chapter
+       FROM paragraph p WHERE nota_id IN (SELECT value FROM json_each(?)) ORDER BY nota_id, position`,
     ),
     byIds: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE id IN (SELECT value FROM json_each(?))`),
     byId: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE id = ?`),
     byVid: db.prepare(
       `SELECT ${QA_COLUMNS} FROM qa WHERE nota_id IN (SELECT value FROM json_each(?)) AND vid = ? COLLATE NOCASE ORDER BY nota_id`,
     ),
+    byVidNumber: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE nota_id = ? AND vid_number = ? ORDER BY seq`),
+    // No ORDER BY: sorting in SQL would walk every row of the notas in (nota_id, seq) order instead of using qa_rectifying.
+    rectifying: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE nota_id IN (SELECT value FROM json_each(?)) AND rectifies IS NOT NULL`),
     browse: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE ${SCOPE} ${ORDER} LIMIT @limit OFFSET @offset`),
     browseAfter: db.prepare(
       `SELECT ${QA_COLUMNS} FROM qa WHERE ${SCOPE} AND (nota_id, seq) > (@afterNota, @afterSeq) ${ORDER} LIMIT @limit`,
@@ -128,13 +167,17 @@ export function createQaRepository(db: Db) {
     /** Records by id, in the order of `ids`; ids that no longer exist are left out. */
     byIds(ids: readonly number[]): QaRow[] {
       if (ids.length === 0) return [];
-      const rows = new Map((s.byIds.all(JSON.stringify(ids)) as QaRow[]).map((r) => [r.id, r]));
+      const rows = new Map(toQaRows(s.byIds.all(JSON.stringify(ids))).map((r) => [r.id, r]));
       return ids.flatMap((id) => rows.get(id) ?? []);
     },
-    byId: (id: number) => s.byId.get(id) as QaRow | undefined,
-    byVid: (notaIds: readonly number[], vid: string) => s.byVid.all(JSON.stringify(notaIds), vid) as QaRow[],
-    browse: (scope: Scope, offset: number, limit: number) =>
-      s.browse.all({ ...scopeParams(scope), offset, limit }) as QaRow[],
+    byId: (id: number) => toOptionalQaRow(s.byId.get(id)),
+    byVid: (notaIds: readonly number[], vid: string) => toQaRows(s.byVid.all(JSON.stringify(notaIds), vid)),
+    /** Records of one nota whose printed id has this number ("12" for VID-0012 or 12). */
+    byVidNumber: (notaId: number, n: number) => toQaRows(s.byVidNumber.all(notaId, n)),
+    /** Records of these notas that rectify another (few: the caller resolves which record each one changes). */
+    rectifying: (notaIds: readonly number[]) =>
+      toQaRows(s.rectifying.all(JSON.stringify(notaIds))).sort((a, b) => a.notaId - b.notaId || a.seq - b.seq),
+    browse: (scope: Scope, offset: number, limit: number) => toQaRows(s.browse.all({ ...scopeParams(scope), offset, limit })),
     /**
      * All records in scope, in table order, read in chunks: exports stay flat in memory, and no
      * statement stays open between chunks (the connection is shared by all requests). A nota's
@@ -145,7 +188,7 @@ export function createQaRepository(db: Db) {
       let afterNota = 0;
       let afterSeq = 0;
       for (;;) {
-        const rows = s.browseAfter.all({ ...params, afterNota, afterSeq, limit: chunk }) as QaRow[];
+        const rows = toQaRows(s.browseAfter.all({ ...params, afterNota, afterSeq, limit: chunk }));
         yield* rows;
         const last = rows[rows.length - 1];
         if (!last || rows.length < chunk) return;
@@ -157,7 +200,7 @@ export function createQaRepository(db: Db) {
     documentCounts: (scope: Scope) => s.facetDocuments.all(scopeParams(scope)) as Array<{ key: string; count: number }>,
     paragraphCounts: (scope: Scope) =>
       s.facetParagraphs.all(scopeParams(scope)) as Array<{ documentKey: string; key: string; count: number }>,
-    sameAnswer: (notaId: number, group: number) => s.group.all(notaId, group) as QaRow[],
+    sameAnswer: (notaId: number, group: number) => toQaRows(s.group.all(notaId, group)),
     neighbours: (row: QaRow) =>
       s.neighbours.get({ notaId: row.notaId, documentKey: row.documentKey, paragraphKey: row.paragraphKey, seq: row.seq }) as {
         previous: string | null;

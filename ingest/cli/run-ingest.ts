@@ -9,8 +9,11 @@ import { removeStaleTempFiles } from '../../core/publish/index-file.ts';
 import type { ParseWarning, WarningKind } from '../types.ts';
 import { parseCli, seconds, UsageError, workerCount } from '../../core/cli-args.ts';
 import { slugCollisions, slugProblem } from '../../core/text/keys.ts';
+import { descriptionFlags } from './description-flags.ts';
 
-const USAGE = 'usage: npm run ingest -- [--db PATH] [--title "…"] [--slug SLUG] [--timeout SECONDS] [--workers N] [--quiet] FILE.pdf…';
+const USAGE =
+  'usage: npm run ingest -- [--db PATH] [--title "…"] [--slug SLUG] [--publisher "…"] [--sector "…"] [--round YYYY-YYYY] ' +
+  '[--published YYYY-MM-DD] [--timeout SECONDS] [--workers N] [--quiet] FILE.pdf…';
 
 const WARNING_LABELS: Record<WarningKind, string> = {
   'duplicate-vid': 'duplicate VIDs',
@@ -30,6 +33,7 @@ function describeWarnings(warnings: ParseWarning[]): string[] {
 function summaryLine(s: IngestSummary): string {
   const secs = (s.ms / 1000).toFixed(1);
   if (s.status === 'unchanged') return `${s.file}: unchanged (already ingested as "${s.slug}", ${s.records} records)`;
+  if (s.status === 'described') return `${s.file}: description updated (already ingested as "${s.slug}", ${s.records} records)`;
   const warn = describeWarnings(s.warnings);
   const phases = `parse ${(s.parseMs / 1000).toFixed(2)} s, store ${(s.storeMs / 1000).toFixed(2)} s`;
   return `${s.file}: ${s.status} "${s.slug}" — ${s.records} records, ${s.pages} pages, ${secs} s (${phases})` + (warn.length ? `; warnings: ${warn.join(', ')}` : '');
@@ -40,6 +44,10 @@ export async function main(argv: string[]): Promise<number> {
     db: { type: 'string' },
     title: { type: 'string' },
     slug: { type: 'string' },
+    publisher: { type: 'string' },
+    sector: { type: 'string' },
+    round: { type: 'string' },
+    published: { type: 'string' },
     timeout: { type: 'string' },
     workers: { type: 'string' },
     quiet: { type: 'boolean' },
@@ -56,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
   const dbPath = path.resolve(values.db ?? process.env.DB_PATH ?? DEFAULT_PATHS.dbPath);
   const timeoutMs = seconds('--timeout', values.timeout, INGEST_LIMITS.ingestTimeoutMs / 1000);
   const workers = workerCount(values.workers);
+  const description = descriptionFlags(values);
   const showBar = !values.quiet && process.stderr.isTTY;
 
   const indexFile = indexPathFor(dbPath);
@@ -85,6 +94,7 @@ export async function main(argv: string[]): Promise<number> {
         const summary = await ingestFile(db, file, {
           title: values.title,
           slug: values.slug,
+          description,
           timeoutMs,
           workers,
           maxPages: INGEST_LIMITS.maxPages,

@@ -11,14 +11,23 @@ import { neutralise } from './spreadsheet-guard.ts';
 export type ExportFormat = 'csv' | 'json' | 'jsonl';
 export type Delimiter = 'semicolon' | 'comma';
 
-export const CSV_COLUMNS = ['VraagID', 'NvI', 'Document', 'Paragraaf', 'Vraag', 'Antwoord', 'Pagina', 'Link'] as const;
+/** The NvI's description and the record's place in the heading hierarchy sit beside the columns they refine. */
+export const CSV_COLUMNS = [
+  'VraagID', 'NvI', 'Uitgever', 'Sector', 'Ronde', 'Document', 'Hoofdstuk', 'Paragraaf', 'Subparagraaf', 'Vraag', 'Antwoord', 'Pagina', 'Link',
+] as const;
 
 export interface ExportRecord {
   vid: string;
   nota: string;
   notaTitle: string;
+  publisher: string | null;
+  sector: string | null;
+  round: string | null;
   document: string;
+  /** "" where the NvI has no chapters or sub-paragraphs. */
+  chapter: string;
   paragraph: string;
+  subparagraph: string;
   question: string;
   answer: string;
   pageStart: number;
@@ -38,8 +47,13 @@ export function toExportRecord(snapshot: Snapshot, row: QaRow, baseUrl: string):
     vid: row.vid,
     nota: slug,
     notaTitle: nota ? shortTitle(nota.title) : '',
+    publisher: nota?.publisher ?? null,
+    sector: nota?.sector ?? null,
+    round: nota?.round ?? null,
     document: row.document,
+    chapter: row.chapter,
     paragraph: row.paragraph,
+    subparagraph: row.subparagraph,
     question: row.question,
     answer: row.answer,
     pageStart: row.pageStart,
@@ -50,7 +64,7 @@ export function toExportRecord(snapshot: Snapshot, row: QaRow, baseUrl: string):
 
 function csvRow(r: ExportRecord): string[] {
   const pages = r.pageEnd > r.pageStart ? `${r.pageStart}-${r.pageEnd}` : String(r.pageStart);
-  return [r.vid, r.notaTitle, r.document, r.paragraph, r.question, r.answer, pages, r.url].map(neutralise);
+  return [r.vid, r.notaTitle, r.publisher ?? '', r.sector ?? '', r.round ?? '', r.document, r.chapter, r.paragraph, r.subparagraph, r.question, r.answer, pages, r.url].map(neutralise);
 }
 
 /**

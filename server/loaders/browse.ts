@@ -1,6 +1,7 @@
 import type { NotaRow } from '../../core/store/qa-repository.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
+import { describeNota, type NotaDescriptionView } from './nota-description.ts';
 import { shortTitle } from './question.ts';
 import { loadSearch, type LoaderContext, type SearchResponse } from './search.ts';
 import { urls } from './urls.ts';
@@ -8,8 +9,16 @@ import { urls } from './urls.ts';
 export interface ParagraphEntry {
   key: string;
   label: string;
+  /** The chapter the paragraph sits in; "" when the NvI has no chapters. */
+  chapter: string;
   count: number;
   url: string;
+}
+
+/** Consecutive paragraphs of one chapter, in source order; label "" for paragraphs outside any chapter. */
+export interface ChapterEntry {
+  label: string;
+  paragraphs: ParagraphEntry[];
 }
 
 export interface DocumentEntry {
@@ -18,15 +27,19 @@ export interface DocumentEntry {
   count: number;
   url: string;
   paragraphs: ParagraphEntry[];
+  /** The same paragraphs grouped by chapter: chapter → paragraph, as the source orders them. */
+  chapters: ChapterEntry[];
 }
 
-export interface NotaEntry {
+/** An NvI with its description (publisher, sector, round, subject, number in its series) and its document tree. */
+export interface NotaEntry extends NotaDescriptionView {
   slug: string;
   title: string;
   shortTitle: string;
   published: string | null;
   records: number;
   pages: number;
+  counts: { records: number; pages: number; documents: number; chapters: number; paragraphs: number };
   sourceFile: string;
   ingestedAt: string;
   url: string;
@@ -34,25 +47,37 @@ export interface NotaEntry {
   documents: DocumentEntry[];
 }
 
+/** Paragraphs in source order, a new group wherever the chapter changes. */
+function groupByChapter(paragraphs: ParagraphEntry[]): ChapterEntry[] {
+  const chapters: ChapterEntry[] = [];
+  for (const p of paragraphs) {
+    const last = chapters[chapters.length - 1];
+    if (last && last.label === p.chapter) last.paragraphs.push(p);
+    else chapters.push({ label: p.chapter, paragraphs: [p] });
+  }
+  return chapters;
+}
+
 function notaEntry(snapshot: Snapshot, nota: NotaRow): NotaEntry {
   const documents = snapshot.documents
     .filter((d) => d.notaId === nota.id)
-    .map((d) => ({
-      key: d.key,
-      label: d.label,
-      count: d.count,
-      url: urls.document(nota.slug, d.key),
-      paragraphs: snapshot.paragraphs
+    .map((d) => {
+      const paragraphs = snapshot.paragraphs
         .filter((p) => p.notaId === nota.id && p.documentKey === d.key)
-        .map((p) => ({ key: p.key, label: p.label, count: p.count, url: urls.paragraph(nota.slug, d.key, p.key) })),
-    }));
+        .map((p) => ({ key: p.key, label: p.label, chapter: p.chapter, count: p.count, url: urls.paragraph(nota.slug, d.key, p.key) }));
+      return { key: d.key, label: d.label, count: d.count, url: urls.document(nota.slug, d.key), paragraphs, chapters: groupByChapter(paragraphs) };
+    });
+  const paragraphCount = documents.reduce((n, d) => n + d.paragraphs.length, 0);
+  const chapterCount = new Set(documents.flatMap((d) => d.paragraphs.map((p) => p.chapter)).filter((c) => c !== '')).size;
   return {
     slug: nota.slug,
     title: nota.title,
     shortTitle: shortTitle(nota.title),
     published: nota.published,
+    ...describeNota(nota),
     records: nota.recordCount,
     pages: nota.pageCount,
+    counts: { records: nota.recordCount, pages: nota.pageCount, documents: documents.length, chapters: chapterCount, paragraphs: paragraphCount },
     sourceFile: nota.sourceFile,
     ingestedAt: nota.ingestedAt,
     url: urls.nota(nota.slug),

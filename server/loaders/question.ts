@@ -1,7 +1,10 @@
 import type { NotaRow, QaRow } from '../../core/store/qa-repository.ts';
 import { NotFoundError } from '../errors.ts';
+import type { RecordRef } from '../../core/model.ts';
 import { memo } from './lru.ts';
+import { describeNota, type NotaDescriptionView } from './nota-description.ts';
 import { publicRecord, type PublicRecord } from './record.ts';
+import { rectifiersOf, resolveRef } from './references.ts';
 import type { LoaderContext } from './search.ts';
 import { urls } from './urls.ts';
 
@@ -13,10 +16,26 @@ export interface QuestionLink {
   url: string;
 }
 
+/** A reference in an answer, with the record it points to when that is loaded. */
+export interface ResolvedReference extends RecordRef {
+  /** The referred record's NvI and id, and its permalink; null when it resolves to nothing loaded. */
+  nota: string | null;
+  vid: string | null;
+  url: string | null;
+}
+
 export interface QuestionPage {
   kind: 'question';
-  nota: { slug: string; title: string; shortTitle: string; published: string | null };
-  record: PublicRecord & { seq: number };
+  nota: { slug: string; title: string; shortTitle: string; published: string | null } & NotaDescriptionView;
+  record: PublicRecord & {
+    seq: number;
+    reference: string | null;
+    referencePage: number | null;
+    references: ResolvedReference[];
+    rectifies: ResolvedReference | null;
+  };
+  /** Records whose answer changes this one (a "Rectificatie"), in this NvI or a later one of its series. */
+  rectifiedBy: QuestionLink[];
   url: string;
   links: { document: string; paragraph: string; pdf: string; nota: string };
   previous: QuestionLink | null;
@@ -48,9 +67,20 @@ function paragraphRef(label: string): string {
   return label.length > 60 ? `${label.slice(0, 57)}…` : label;
 }
 
+/** Ids that are only a number: cited as "vraag 12", since "12" alone reads as a page or an amount. */
+const NUMBER_ID = /^\d+$/u;
+
+/**
+ * How a citation names a record: an id with letters as printed ("VID-0318", "B-4"); a bare number,
+ * and an id the NvI does not print (derived, "1.2-3"), as "vraag …".
+ */
+export function citedId(row: Pick<QaRow, 'vid' | 'idKind'>): string {
+  return row.idKind === 'derived' || NUMBER_ID.test(row.vid) ? `vraag ${row.vid}` : row.vid;
+}
+
 export function citation(nota: NotaRow, row: QaRow): string {
   const pages = row.pageEnd > row.pageStart ? `pp. ${row.pageStart}-${row.pageEnd}` : `p. ${row.pageStart}`;
-  const parts = [shortTitle(nota.title), row.vid];
+  const parts = [shortTitle(nota.title), citedId(row)];
   if (row.paragraph) parts.push(paragraphRef(row.paragraph));
   parts.push(pages);
   return parts.join(', ');
@@ -59,6 +89,19 @@ export function citation(nota: NotaRow, row: QaRow): string {
 function link(ctx: LoaderContext, row: QaRow): QuestionLink {
   const nota = ctx.snapshot.notaById.get(row.notaId)?.slug ?? '';
   return { nota, vid: row.vid, question: row.question, paragraph: row.paragraph, url: urls.question(ctx.snapshot, nota, row.vid) };
+}
+
+function resolved(ctx: LoaderContext, from: NotaRow, ref: RecordRef): ResolvedReference {
+  const target = resolveRef(ctx.snapshot, ctx.repo, from, ref);
+  const nota = target ? (ctx.snapshot.notaById.get(target.notaId)?.slug ?? null) : null;
+  return {
+    id: ref.id,
+    sequence: ref.sequence,
+    text: ref.text,
+    nota,
+    vid: target?.vid ?? null,
+    url: target && nota !== null ? urls.question(ctx.snapshot, nota, target.vid) : null,
+  };
 }
 
 /**
@@ -94,8 +137,16 @@ function computeQuestion(ctx: LoaderContext, params: { nota?: string | undefined
     const hl = q ? snapshot.engine.highlighter(q) : null;
     return {
       kind: 'question' as const,
-      nota: { slug: nota.slug, title: nota.title, shortTitle: shortTitle(nota.title), published: nota.published },
-      record: { ...publicRecord(row), seq: row.seq },
+      nota: { slug: nota.slug, title: nota.title, shortTitle: shortTitle(nota.title), published: nota.published, ...describeNota(nota) },
+      record: {
+        ...publicRecord(row),
+        seq: row.seq,
+        reference: row.reference,
+        referencePage: row.referencePage,
+        references: row.references.map((ref) => resolved(ctx, nota, ref)),
+        rectifies: row.rectifies ? resolved(ctx, nota, row.rectifies) : null,
+      },
+      rectifiedBy: rectifiersOf(snapshot, repo, nota, row).map((r) => link(ctx, r)),
       url: urls.question(snapshot, nota.slug, row.vid),
       links: {
         nota: urls.nota(nota.slug),

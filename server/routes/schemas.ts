@@ -23,6 +23,9 @@ export async function rejectRepeatedParameters(request: FastifyRequest): Promise
   }
 }
 
+/** A record id in any scheme: "VID-0318", "12", "B-4", "1.2-3", or a derived "<section slug>-<n>". */
+const vid = { type: 'string', minLength: 1, maxLength: 200 } as const;
+
 export const filterProperties = {
   nota: slug,
   document: key,
@@ -57,13 +60,13 @@ export const questionQuerystring = { type: 'object', properties: { q: query } } 
 export const vidParams = {
   type: 'object',
   required: ['vid'],
-  properties: { vid: { type: 'string', minLength: 1, maxLength: 64 } },
+  properties: { vid },
 } as const;
 
 export const notaVidParams = {
   type: 'object',
   required: ['nota', 'vid'],
-  properties: { nota: slug, vid: { type: 'string', minLength: 1, maxLength: 64 } },
+  properties: { nota: slug, vid },
 } as const;
 
 export const notaParams = { type: 'object', required: ['nota'], properties: { nota: slug } } as const;

@@ -53,9 +53,14 @@ describe('GET /api/search', () => {
     expect(body.results).toHaveLength(20);
     const r = body.results[0]!;
     expect(Object.keys(r).sort()).toEqual(
-      ['document', 'documentKey', 'highlights', 'nota', 'pageEnd', 'pageStart', 'paragraph', 'paragraphKey', 'question', 'score', 'url', 'vid'].sort(),
+      [
+        'chapter', 'document', 'documentKey', 'highlights', 'idKind', 'nota', 'pageEnd', 'pageStart', 'paragraph', 'paragraphKey',
+        'question', 'score', 'subparagraph', 'url', 'vid',
+      ].sort(),
     );
     expect(r.nota).toBe('nvi-2021-2023');
+    // The bundled NvI prints its ids and has no chapters or sub-paragraphs.
+    expect(r).toMatchObject({ idKind: 'printed', chapter: '', subparagraph: '' });
     expect(r.url).toBe(`/vraag/${r.vid}`);
     expect(typeof r.score).toBe('number');
     expect(`${r.highlights.question} ${r.highlights.answer}`).toMatch(/<mark>kwaliteitsbudget<\/mark>/i);

@@ -91,11 +91,12 @@ describe('GET /export.csv', () => {
       for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r\n]/);
     }
     const byVid = new Map(rows.slice(1).map((r) => [r[0], r]));
-    expect(byVid.get('X-1')![4]).toBe(`'${HOSTILE[0]!.question}`);
-    expect(byVid.get('X-3')![5]).toBe(`'=1+2";=1+2`);
+    const [question, answer] = [CSV_COLUMNS.indexOf('Vraag'), CSV_COLUMNS.indexOf('Antwoord')];
+    expect(byVid.get('X-1')![question]).toBe(`'${HOSTILE[0]!.question}`);
+    expect(byVid.get('X-3')![answer]).toBe(`'=1+2";=1+2`);
     // What a person reads is unchanged once the guard is taken off.
-    expect(unguard(byVid.get('X-4')![5]!)).toBe(HOSTILE[3]!.answer);
-    expect(byVid.get('X-4')![4]).toBe(HOSTILE[3]!.question);
+    expect(unguard(byVid.get('X-4')![answer]!)).toBe(HOSTILE[3]!.answer);
+    expect(byVid.get('X-4')![question]).toBe(HOSTILE[3]!.question);
   });
 
   it('names the file after what was exported', async () => {

@@ -1,19 +1,31 @@
 import { documentKey, paragraphKey } from '../../core/text/keys.ts';
+import type { NotaDescription } from '../../core/model.ts';
 import type { NvIRecord } from '../../ingest/types.ts';
-import { writeNota } from '../../core/store/write-nota.ts';
+import { NO_DESCRIPTION, writeNota } from '../../core/store/write-nota.ts';
 import { openDatabase } from '../../core/store/database.ts';
 
 export type RecordInput = Partial<NvIRecord> & Pick<NvIRecord, 'question' | 'answer'>;
 
+export interface NotaOptions {
+  title?: string;
+  published?: string;
+  /** Publisher, sector, round, subject, sequence; unknown (null) where left out. */
+  description?: Partial<NotaDescription>;
+}
+
 /**
- * Adds a nota with the given records to a database, as an ingest would. The search index file
- * is left stale on purpose: the app rebuilds it at load, like after a crash between the two.
+ * Adds a nota with the given records to a database, as an ingest would. Every field of the record
+ * model can be given (id kind, chapter, sub-paragraph, references, …); keys are derived from the
+ * labels. The search index file is left stale on purpose: the app rebuilds it at load, like after
+ * a crash between the two. A string as fourth argument is the title (the older form).
  */
-export function addNota(dbPath: string, slug: string, inputs: RecordInput[], title = `Nota van Inlichtingen ${slug}`): void {
+export function addNota(dbPath: string, slug: string, inputs: RecordInput[], options: string | NotaOptions = {}): void {
+  const { title = `Nota van Inlichtingen ${slug}`, published = '2024-01-01', description } = typeof options === 'string' ? { title: options } : options;
   const records: NvIRecord[] = inputs.map((r, i) => {
     const document = r.document ?? 'Testdocument 2024';
     const paragraph = r.paragraph ?? '1.1 Testparagraaf';
     return {
+      ...r,
       vid: r.vid ?? `T-${String(i + 1).padStart(4, '0')}`,
       document,
       paragraph,
@@ -30,7 +42,15 @@ export function addNota(dbPath: string, slug: string, inputs: RecordInput[], tit
   try {
     writeNota(
       db,
-      { title, published: '2024-01-01', pageCount: 1, records, warnings: [], columns: [] },
+      {
+        title,
+        published,
+        pageCount: 1,
+        records,
+        warnings: [],
+        columns: [],
+        description: { ...NO_DESCRIPTION, ...description },
+      },
       { slug, title, sourceFile: `${slug}.pdf`, sha256: `test-${slug}-${Date.now()}-${Math.random()}`, pdf: new Uint8Array(Buffer.from('%PDF-1.4\n%%EOF\n')) },
     );
   } finally {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { emptyPdf, encryptedPdf, htmlAsPdf, imageOnlyPdf, manyPagesPdf, noTablePdf, truncatedPdf, zeroedXrefPdf } from '../helpers/bad-pdfs.ts';
+import { CSV_COLUMNS } from '../../server/export/format.ts';
 import { runCli } from '../helpers/cli.ts';
 import { BORDERED_PDF, readGold } from '../helpers/gold.ts';
 
@@ -133,7 +134,7 @@ describe('npm run export', () => {
     expect(r.code).toBe(0);
     const csv = fs.readFileSync(out, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.split('\r\n')[0]).toBe('\ufeffVraagID;NvI;Document;Paragraaf;Vraag;Antwoord;Pagina;Link');
+    expect(csv.split('\r\n')[0]).toBe(`\ufeff${CSV_COLUMNS.join(';')}`);
     const json = runCli('export', ['--db', db, '--document', 'bijlage-4-addendum-kwaliteitsbudget', '--format', 'json']);
     expect((JSON.parse(json.stdout) as unknown[]).length).toBe(14);
   });

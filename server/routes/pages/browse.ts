@@ -14,6 +14,22 @@ type ParagraphRequest = FastifyRequest<{
 const ROOT_CRUMB: Link = { label: 'Documenten', href: '/documenten' };
 
 /**
+ * A paragraph's records in table order, a new group wherever the sub-paragraph changes; one
+ * unlabelled group when the paragraph has none. `level` is the heading level of the records'
+ * titles: under sub-paragraph headings (h2) they are h3.
+ */
+function bySubparagraph<T extends { subparagraph: string }>(results: T[]): { label: string; level: number; results: T[] }[] {
+  const groups: { label: string; level: number; results: T[] }[] = [];
+  const level = results.some((r) => r.subparagraph !== '') ? 3 : 2;
+  for (const r of results) {
+    const last = groups[groups.length - 1];
+    if (last && last.label === r.subparagraph) last.results.push(r);
+    else groups.push({ label: r.subparagraph, level, results: [r] });
+  }
+  return groups;
+}
+
+/**
  * Browsing in source order: all NvIs, one NvI, one document, one paragraph. Every level links to
  * the export of its records; an NvI and a document also have a search form scoped to them.
  */
@@ -71,7 +87,7 @@ export default async function browsePages(fastify: FastifyInstance): Promise<voi
         paragraph,
         previous: page.previous,
         next: page.next,
-        results: list.results.map((r) => ({ ...r, pdf: urls.pdf(r.nota, r.pageStart) })),
+        groups: bySubparagraph(list.results.map((r) => ({ ...r, pdf: urls.pdf(r.nota, r.pageStart) }))),
         total: list.total,
         crumbs: [ROOT_CRUMB, { label: nota.shortTitle, href: nota.url }, { label: document.label, href: document.url }],
         exports: exportLinks({ nota: nota.slug, document: document.key, paragraph: paragraph.key }),

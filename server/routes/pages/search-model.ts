@@ -1,5 +1,6 @@
 import { loadNotas, type NotaEntry } from '../../loaders/browse.ts';
 import { shortTitle } from '../../loaders/question.ts';
+import { describeNota } from '../../loaders/nota-description.ts';
 import { labelIndex } from '../../loaders/scope.ts';
 import { loadSearch, type LoaderContext, type SearchResponse, type SearchResult } from '../../loaders/search.ts';
 import { urls } from '../../loaders/urls.ts';
@@ -36,7 +37,7 @@ export interface SearchView {
   summary: string;
   /** Intro: the document tree to browse instead. */
   notas?: NotaEntry[];
-  results: Array<SearchResult & { href: string }>;
+  results: Array<SearchResult & { href: string; notaDescription: string | null }>;
   range: { from: number; to: number; total: number } | null;
   facets: FacetGroup[];
   activeFilters: Link[];
@@ -127,6 +128,12 @@ function activeFilters(ctx: LoaderContext, res: SearchResponse, q: string): Link
   return out;
 }
 
+/** The one-line description of a result's NvI ("Zilveren Kruis · GGZ · 2024-2026"), when known. */
+function notaDescription(ctx: LoaderContext, slug: string): string | null {
+  const nota = ctx.snapshot.notaBySlug.get(slug);
+  return nota ? describeNota(nota).descriptionLabel : null;
+}
+
 /**
  * Everything the search page and the results fragment show. Without a query and without filters
  * there is nothing to rank: the page explains how to search and offers the documents to browse.
@@ -153,7 +160,7 @@ export function searchView(ctx: LoaderContext, query: SearchQuery): SearchView {
     title: q ? `${q} – zoeken` : scopeLabel ? `${scopeLabel} – alle vragen` : 'Zoeken',
     state,
     summary: summaryOf(state, res, q, scopeLabel),
-    results: res.results.map((r) => ({ ...r, href: questionHref(r.url, q || undefined) })),
+    results: res.results.map((r) => ({ ...r, href: questionHref(r.url, q || undefined), notaDescription: notaDescription(ctx, r.nota) })),
     range: res.results.length ? { from, to: from + res.results.length - 1, total: res.total } : null,
     facets: facetGroups(res, q),
     activeFilters: active,
