@@ -227,7 +227,8 @@ describe('browsing the hierarchy', () => {
       ['1 Inleiding', ['1.2 Planning']],
       ['2 Kwaliteit', ['2.1 Kwaliteitskader']],
     ]);
-    expect(notas.find((n) => n.slug === 'nvi-2021-2023')).toMatchObject({ publisher: null, sector: null, round: null, sequence: null });
+    // The national NvI: its cover names ZN and the round, no sector.
+    expect(notas.find((n) => n.slug === 'nvi-2021-2023')).toMatchObject({ publisher: 'ZN', sector: null, round: '2021-2023', sequence: null });
   });
 
   it('an NvI page lists paragraphs under their chapters, in source order', async () => {
@@ -259,7 +260,10 @@ describe('export', () => {
   it('CSV has the NvI description and the hierarchy in their own columns', async () => {
     const res = await app.inject('/export.csv?nota=nvi-ggz-1');
     expect(res.statusCode).toBe(200);
-    const rows = parse(res.rawPayload, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+    // Cells Excel would turn into dates or numbers ("1.2-3", "6-7") carry a leading apostrophe (docs/csv-export.md).
+    const rows = (parse(res.rawPayload, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[]).map((r) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.replace(/^'/, '')])),
+    );
     expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['VraagID', 'NvI', 'Document', 'Paragraaf', 'Uitgever', 'Sector', 'Ronde', 'Hoofdstuk', 'Subparagraaf']));
     const row = rows.find((r) => r.VraagID === '1.2-3')!;
     expect(row).toMatchObject({ Uitgever: 'Zilveren Kruis', Sector: 'GGZ', Ronde: '2024-2026', Hoofdstuk: '1 Inleiding', Paragraaf: '1.2 Planning', Subparagraaf: 'Gunning', Pagina: '6-7' });
