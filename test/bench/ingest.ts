@@ -1,7 +1,8 @@
 /**
  * Ingest benchmark: the whole ingest (parse and store, search index included) of the 117-page
  * fixture, side by side with bare single-threaded pdf.js text extraction of the same file, each a
- * fresh process (start-up included, as a user runs them), alternated, repeated.
+ * fresh process (start-up included, as a user runs them), alternated, repeated; then the same
+ * comparison for every NvI bundled in data/ (each shape the parser reads).
  *
  *   npm run bench -- ingest [--runs 7]
  */
@@ -84,7 +85,49 @@ export async function runIngestBench(runs = 7): Promise<string> {
   ].join('\n');
 }
 
+/** Bare pdf.js against the default ingest, for each bundled NvI: the cost of reading its structure. */
+export function runBundledIngestBench(runs = 5): string {
+  const node = process.execPath;
+  const dataDir = path.join(ROOT, 'data');
+  const files = fs.readdirSync(dataDir).filter((f) => f.endsWith('.pdf')).sort();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nvi-bench-bundled-'));
+  const rows: string[] = [];
+  try {
+    for (const f of files) {
+      const file = path.join(dataDir, f);
+      const bare = [node, 'test/bench/bare-pdfjs.mjs', file];
+      const ingest = [node, '--import', 'tsx', 'ingest/cli/ingest.ts', '--quiet', '--db'];
+      const t = { bare: [] as number[], ingest: [] as number[] };
+      let records = '';
+      for (let round = -1; round < runs; round++) {
+        for (const kind of ['bare', 'ingest'] as const) {
+          const args = kind === 'bare' ? bare : [...ingest, path.join(tmp, `${Math.random()}.db`), file];
+          const started = performance.now();
+          const r = spawnSync(args[0]!, args.slice(1), { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+          const ms = performance.now() - started;
+          if (r.status !== 0) throw new Error(`${kind} ${f} failed: ${r.stderr?.toString()}`);
+          if (kind === 'ingest') records = /(\d+) records, (\d+) pages/.exec(r.stdout.toString())?.slice(1, 3).join(' records, ') ?? '';
+          if (round >= 0) t[kind].push(ms);
+        }
+      }
+      const b = median(t.bare);
+      const i = median(t.ingest);
+      rows.push(`| ${f} | ${records} pages | ${Math.round(b)} | ${Math.round(i)} | ${(i / b).toFixed(2)}× |`);
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  return [
+    `Every bundled NvI: bare pdf.js text extraction against the default \`npm run ingest\` of the same file (fresh processes, median of ${runs} alternated runs after a warm-up).`,
+    '',
+    '| file | size | bare pdf.js ms | ingest ms | ingest vs bare |',
+    '| --- | --- | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n');
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const i = process.argv.indexOf('--runs');
   console.log(await runIngestBench(i > 0 ? Number(process.argv[i + 1]) : 7));
+  console.log(`\n${runBundledIngestBench(i > 0 ? Number(process.argv[i + 1]) : 5)}`);
 }

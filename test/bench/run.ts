@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { ROOT } from '../../server/config.ts';
 import { runLoad } from '../load/run.ts';
 import { runExportBench } from './export.ts';
-import { runIngestBench } from './ingest.ts';
+import { runBundledIngestBench, runIngestBench } from './ingest.ts';
 import { runPagesBench } from './pages.ts';
 import { runSearchBench } from './search.ts';
 import { runStallBench } from './stall.ts';
@@ -20,7 +20,7 @@ const only = new Set((values.only ?? 'ingest,search,pages,export,load,stall').sp
 const quick = values.quick ?? false;
 
 const sections: Array<[string, string, () => Promise<string>]> = [
-  ['ingest', '## Ingest', () => runIngestBench(quick ? 2 : 7)],
+  ['ingest', '## Ingest', async () => `${await runIngestBench(quick ? 2 : 7)}\n\n${runBundledIngestBench(quick ? 1 : 5)}`],
   ['search', '', () => runSearchBench({ records: quick ? 10_000 : 100_000 })],
   ['pages', '', () => runPagesBench({ runs: quick ? 20 : 200 })],
   ['export', '## Export: memory while streaming', () => runExportBench(quick ? [2_000, 10_000] : [10_000, 100_000])],
