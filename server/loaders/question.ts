@@ -1,6 +1,8 @@
 import type { NotaRow, QaRow } from '../../core/store/qa-repository.ts';
 import { NotFoundError } from '../errors.ts';
+import { pageRef } from '../plugins/view-helpers.ts';
 import { memo } from './lru.ts';
+import { isLongQuestion, questionHeading } from './question-text.ts';
 import { publicRecord, type PublicRecord } from './record.ts';
 import type { LoaderContext } from './search.ts';
 import { urls } from './urls.ts';
@@ -24,7 +26,12 @@ export interface QuestionPage {
   /** The same (or nearly the same) answer given to other questions. */
   sameAnswer: QuestionLink[];
   related: QuestionLink[];
+  /** Cites the record without its link (pages add the absolute permalink). */
   citation: string;
+  /** A short form of the question for the heading and page title (see questionHeading). */
+  heading: string;
+  /** The question is long enough to fold after a few lines on its page. */
+  longQuestion: boolean;
   /** Highlighted question and answer when reached from a search (`?q=`). */
   highlights: { question: string; answer: string } | null;
 }
@@ -48,11 +55,12 @@ function paragraphRef(label: string): string {
   return label.length > 60 ? `${label.slice(0, 57)}…` : label;
 }
 
+/** "NvI Landelijk Inkoopkader Wlz 2021-2023, VID-0021, Inkoopkader langdurige zorg 2021-2023, par. 4.2, p. 88-89". */
 export function citation(nota: NotaRow, row: QaRow): string {
-  const pages = row.pageEnd > row.pageStart ? `pp. ${row.pageStart}-${row.pageEnd}` : `p. ${row.pageStart}`;
   const parts = [shortTitle(nota.title), row.vid];
+  if (row.document) parts.push(row.document);
   if (row.paragraph) parts.push(paragraphRef(row.paragraph));
-  parts.push(pages);
+  parts.push(pageRef(row.pageStart, row.pageEnd));
   return parts.join(', ');
 }
 
@@ -108,6 +116,8 @@ function computeQuestion(ctx: LoaderContext, params: { nota?: string | undefined
       sameAnswer: same.map((r) => link(ctx, r)),
       related: related.map((r) => link(ctx, r)),
       citation: citation(nota, row),
+      heading: questionHeading(row.question),
+      longQuestion: isLongQuestion(row.question),
       highlights: hl ? { question: hl.full(row.question), answer: hl.full(row.answer) } : null,
     };
   });

@@ -73,6 +73,38 @@ export function truncate(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
 }
 
+/**
+ * A query as the reader typed it, between Dutch quotation marks: “tarief ggz”. A query that has
+ * its own quotation marks (a phrase search) is shown with those, turned typographic, and no
+ * second pair around it.
+ */
+export function quoteQuery(q: string): string {
+  if (!q.includes('"')) return `“${q}”`;
+  let open = true;
+  return q.replace(/"/g, () => ((open = !open) ? '”' : '“'));
+}
+
+/**
+ * Web addresses in already-escaped HTML become links. Only http(s): nothing else (javascript:,
+ * data:) can be written as a link. Trailing punctuation belongs to the sentence, not the
+ * address. The links leave the site: rel="noopener nofollow".
+ */
+const WEB_ADDRESS = /\bhttps?:\/\/(?:(?!&quot;|&#39;|&lt;|&gt;)[^\s<>"'])+/giu;
+const TRAILING_PUNCTUATION = /[.,;:!?)\]]+$/u;
+
+export function linkify(html: string): string {
+  return html.replace(WEB_ADDRESS, (match) => {
+    const trail = TRAILING_PUNCTUATION.exec(match)?.[0] ?? '';
+    const address = match.slice(0, match.length - trail.length);
+    return `<a href="${address}" rel="noopener nofollow">${address}</a>${trail}`;
+  });
+}
+
+/** Dutch page references: "p. 4", "p. 4-5". */
+export function pageRef(start: number, end: number): string {
+  return end > start ? `p. ${start}-${end}` : `p. ${start}`;
+}
+
 /** "pagina 42", "pagina's 42–43". */
 export function pageRange(start: number, end: number): string {
   return end > start ? `pagina's ${start}–${end}` : `pagina ${start}`;
@@ -91,7 +123,11 @@ export function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('number', (n: unknown) => Number(n).toLocaleString('nl-NL'));
   hbs.registerHelper('truncate', (text: unknown, max: unknown) => truncate(String(text ?? ''), Number(max)));
   hbs.registerHelper('pages', (start: unknown, end: unknown) => pageRange(Number(start), Number(end)));
-  hbs.registerHelper('text', (text: unknown) => new hbs.SafeString(textToHtml(String(text ?? ''))));
+  hbs.registerHelper('pageRef', (start: unknown, end: unknown) => pageRef(Number(start), Number(end)));
+  hbs.registerHelper('quoted', (q: unknown) => quoteQuery(String(q ?? '')));
+  /** Today's date, for the print footer ("Afgedrukt op …"); the page script puts the reader's own date in. */
+  hbs.registerHelper('today', () => dutchDate(new Date().toISOString()));
+  hbs.registerHelper('text', (text: unknown) => new hbs.SafeString(linkify(textToHtml(String(text ?? '')))));
   /** Highlighted HTML from the search highlighter (already escaped), with line structure. */
-  hbs.registerHelper('highlighted', (html: unknown) => new hbs.SafeString(textToHtml(String(html ?? ''), true)));
+  hbs.registerHelper('highlighted', (html: unknown) => new hbs.SafeString(linkify(textToHtml(String(html ?? ''), true))));
 }

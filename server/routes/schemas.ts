@@ -20,6 +20,8 @@ export const searchQuerystring = {
     ...filterProperties,
     page: { type: 'integer', minimum: 1, maximum: 10_000 },
     limit: { type: 'integer', minimum: 1, maximum: 100 },
+    /** 1: list the results even when the query names one question (no redirect to it). */
+    list: { type: 'integer', minimum: 0, maximum: 1 },
   },
 } as const;
 
@@ -29,6 +31,8 @@ export const exportQuerystring = {
     q: { type: 'string', maxLength: 500 },
     ...filterProperties,
     delimiter: { type: 'string', enum: ['semicolon', 'comma'] },
+    /** all (default): records with every query word, as the search page counts them; some: partial matches too. */
+    match: { type: 'string', enum: ['all', 'some'] },
   },
 } as const;
 
@@ -70,4 +74,5 @@ export interface SearchQuery {
   paragraph?: string;
   page?: number;
   limit?: number;
+  list?: number;
 }

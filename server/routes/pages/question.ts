@@ -1,14 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { loadQuestion } from '../../loaders/question.ts';
+import { truncate } from '../../plugins/view-helpers.ts';
 import { loaderContext } from '../api.ts';
 import { baseUrl } from '../export.ts';
 import { notaVidParams, searchQuerystring, vidParams } from '../schemas.ts';
-import { questionHref, searchHref } from './links.ts';
+import { questionHref, searchBackHref, type SearchBack } from './links.ts';
 
-type QuestionRequest = FastifyRequest<{ Params: { nota?: string; vid: string }; Querystring: { q?: string } }>;
+type QuestionRequest = FastifyRequest<{ Params: { nota?: string; vid: string }; Querystring: SearchBack }>;
 
-/** Only `q` (to highlight what was searched for), validated like the search's `q`. */
-const querystring = { type: 'object', properties: { q: searchQuerystring.properties.q } } as const;
+/**
+ * The search a reader came from, validated like the search's own parameters: `q` highlights what
+ * was searched for, and all of them (page and filters too) make the way back.
+ */
+const querystring = { type: 'object', properties: searchQuerystring.properties } as const;
+
+/** Meta descriptions: search engines show about this many characters. */
+const DESCRIPTION_MAX_CHARS = 160;
 
 /**
  * A question's permalink. /vraag/VID-0318 finds the VID in every loaded NvI; when several have it
@@ -16,26 +23,33 @@ const querystring = { type: 'object', properties: { q: searchQuerystring.propert
  */
 export default async function questionPages(fastify: FastifyInstance): Promise<void> {
   const handler = async (request: QuestionRequest, reply: FastifyReply) => {
-    const q = request.query.q?.trim() || undefined;
+    const back: SearchBack = { ...request.query, q: request.query.q?.trim() || undefined };
+    const q = back.q;
     const data = loadQuestion(loaderContext(fastify, request), { nota: request.params.nota, vid: request.params.vid, q });
     if (data.kind === 'choice') {
-      const candidates = data.candidates.map((c) => ({ ...c, href: questionHref(c.url, q) }));
+      const candidates = data.candidates.map((c) => ({ ...c, href: questionHref(c.url, back) }));
       return reply.view('question-choice', { title: data.vid, vid: data.vid, candidates });
     }
     const { nota, record, links } = data;
+    const base = baseUrl(fastify, request);
+    const permalink = base + data.url;
     return reply.view('question', {
       ...data,
-      title: `${record.vid} – ${nota.shortTitle}`,
+      title: `${data.heading} – ${record.vid} – ${nota.shortTitle}`,
+      description: `Antwoord van de zorgkantoren: ${truncate(record.answer, DESCRIPTION_MAX_CHARS)}`,
+      ogType: 'article',
       section: 'browse',
       q,
+      base,
       crumbs: [
         { label: 'Documenten', href: '/documenten' },
         { label: nota.shortTitle, href: links.nota },
         { label: record.document, href: links.document },
         { label: record.paragraph, href: links.paragraph },
       ],
-      backToSearch: q ? searchHref({ q }) : null,
-      permalink: baseUrl(fastify, request) + data.url,
+      backToSearch: searchBackHref(back),
+      permalink,
+      fullCitation: `${data.citation}. ${permalink}`,
     });
   };
 

@@ -4,6 +4,7 @@ import { labelIndex } from '../../loaders/scope.ts';
 import { loadSearch, type LoaderContext, type SearchResponse, type SearchResult } from '../../loaders/search.ts';
 import { urls } from '../../loaders/urls.ts';
 import type { SearchQuery } from '../schemas.ts';
+import { quoteQuery } from '../../plugins/view-helpers.ts';
 import { exportLinks, pagination, questionHref, searchHref, type Link, type ListParams, type Pagination } from './links.ts';
 
 /** Entries a facet group shows before "show all": enough for the common case, short on a phone. */
@@ -37,6 +38,15 @@ export interface SearchView {
   /** Intro: the document tree to browse instead. */
   notas?: NotaEntry[];
   results: Array<SearchResult & { href: string }>;
+  /** The results split where the records with every word end: the divider goes between. */
+  allResults: Array<SearchResult & { href: string }>;
+  someResults: Array<SearchResult & { href: string }>;
+  /** The list number of the first partial match (for <ol start>). */
+  someStart: number;
+  /** Records with only some of the words, over all pages. */
+  someTotal: number;
+  /** Export links that include partial matches, when the main links leave them out. */
+  someExports: Link[];
   range: { from: number; to: number; total: number } | null;
   facets: FacetGroup[];
   activeFilters: Link[];
@@ -48,7 +58,7 @@ export interface SearchView {
 }
 
 const nl = (n: number) => n.toLocaleString('nl-NL');
-const quoted = (q: string) => `“${q}”`;
+const quoted = quoteQuery;
 
 function summaryOf(state: SearchState, res: SearchResponse | null, q: string, scopeLabel: string | null): string {
   const total = res?.total ?? 0;
@@ -56,10 +66,15 @@ function summaryOf(state: SearchState, res: SearchResponse | null, q: string, sc
   switch (state) {
     case 'intro':
       return 'Typ een zoekterm om te zoeken.';
-    case 'results':
-      return `${nl(total)} ${resultaten} voor ${quoted(q)}`;
+    case 'results': {
+      // Records with every word come first; say how many, and how many follow with only some.
+      const all = res?.allWords ?? total;
+      const vragen = all === 1 ? 'vraag' : 'vragen';
+      if (all === total) return `${nl(total)} ${vragen} voor ${quoted(q)}`;
+      return `${nl(all)} ${vragen} met alle woorden van ${quoted(q)}, ${nl(total - all)} met een deel ervan`;
+    }
     case 'partial':
-      return 'Geen resultaten met alle woorden — wel met een deel';
+      return `Geen vragen met alle woorden van ${quoted(q)}: ${nl(total)} met een deel ervan`;
     case 'none':
       return `Geen resultaten voor ${quoted(q)}`;
     case 'browse':
@@ -136,7 +151,7 @@ export function searchView(ctx: LoaderContext, query: SearchQuery): SearchView {
   const q = (query.q ?? '').trim();
   const filters = { nota: query.nota, document: query.document, paragraph: query.paragraph };
   const hidden = Object.entries(filters).flatMap(([name, value]) => (value ? [{ name, value }] : []));
-  const base = { q, hidden, results: [], range: null, facets: [], activeFilters: [], withoutFilters: null, firstPage: null, pagination: null };
+  const base = { q, hidden, results: [], allResults: [], someResults: [], someStart: 1, someTotal: 0, someExports: [], range: null, facets: [], activeFilters: [], withoutFilters: null, firstPage: null, pagination: null };
 
   if (q === '' && hidden.length === 0) {
     return { ...base, title: 'Zoeken', state: 'intro', summary: summaryOf('intro', null, q, null), notas: loadNotas(ctx.snapshot).notas, exports: [] };
@@ -148,12 +163,21 @@ export function searchView(ctx: LoaderContext, query: SearchQuery): SearchView {
   const list: ListParams = { q, ...res.filters };
   const from = (res.page - 1) * res.limit + 1;
   const scopeLabel = active.map((f) => f.label).join(' › ') || null;
+  const back = { ...list, page: res.page, limit: query.limit };
+  const results = res.results.map((r) => ({ ...r, href: questionHref(r.url, back) }));
+  // Exports hold what the summary counts: records with every word; partial matches on request,
+  // or when there are only partial matches to show.
+  const partialOnly = state === 'partial';
   return {
     ...base,
     title: q ? `${q} – zoeken` : scopeLabel ? `${scopeLabel} – alle vragen` : 'Zoeken',
     state,
     summary: summaryOf(state, res, q, scopeLabel),
-    results: res.results.map((r) => ({ ...r, href: questionHref(r.url, q || undefined) })),
+    results,
+    allResults: results.filter((r) => r.matchedAll),
+    someResults: results.filter((r) => !r.matchedAll),
+    someStart: from + results.filter((r) => r.matchedAll).length,
+    someTotal: res.total - res.allWords,
     range: res.results.length ? { from, to: from + res.results.length - 1, total: res.total } : null,
     facets: facetGroups(res, q),
     activeFilters: active,
@@ -161,6 +185,7 @@ export function searchView(ctx: LoaderContext, query: SearchQuery): SearchView {
     firstPage: state === 'beyond' ? searchHref(list) : null,
     // A page size given in the URL stays with the pages; facets start again at page 1 anyway.
     pagination: pagination(res.page, res.pages, (page) => urls.search({ ...list, limit: query.limit, page: page > 1 ? page : undefined })),
-    exports: res.total > 0 ? exportLinks(list) : [],
+    exports: res.total > 0 ? exportLinks(partialOnly ? { ...list, match: 'some' } : list) : [],
+    someExports: res.total > res.allWords && !partialOnly && q ? exportLinks({ ...list, match: 'some' }) : [],
   };
 }
