@@ -8,7 +8,11 @@ import { urls } from '../loaders/urls.ts';
 export type ExportFormat = 'csv' | 'json' | 'jsonl';
 export type Delimiter = 'semicolon' | 'comma';
 
-export const CSV_COLUMNS = ['VraagID', 'NvI', 'Document', 'Paragraaf', 'Vraag', 'Antwoord', 'Pagina', 'Link'] as const;
+/**
+ * Pages are two columns of whole numbers: a range written as one cell ("4-5") is a date to Dutch
+ * Excel (4 May). See docs/csv-export.md.
+ */
+export const CSV_COLUMNS = ['VraagID', 'NvI', 'Document', 'Paragraaf', 'Vraag', 'Antwoord', 'Pagina van', 'Pagina t/m', 'Link'] as const;
 
 export interface ExportRecord {
   vid: string;
@@ -52,8 +56,8 @@ export function toExportRecord(snapshot: Snapshot, row: QaRow, baseUrl: string):
 }
 
 function csvRow(r: ExportRecord): string[] {
-  const pages = r.pageEnd > r.pageStart ? `${r.pageStart}-${r.pageEnd}` : String(r.pageStart);
-  return [r.vid, r.notaTitle, r.document, r.paragraph, r.question, r.answer, pages, r.url].map(neutralise);
+  const pageEnd = Math.max(r.pageStart, r.pageEnd);
+  return [r.vid, r.notaTitle, r.document, r.paragraph, r.question, r.answer, String(r.pageStart), String(pageEnd), r.url].map(neutralise);
 }
 
 /**

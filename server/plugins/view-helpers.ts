@@ -81,7 +81,10 @@ export function truncate(text: string, max: number): string {
 export function quoteQuery(q: string): string {
   if (!q.includes('"')) return `“${q}”`;
   let open = true;
-  return q.replace(/"/g, () => ((open = !open) ? '”' : '“'));
+  return q.replace(/"/g, () => {
+    open = !open;
+    return open ? '”' : '“';
+  });
 }
 
 /**
