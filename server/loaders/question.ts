@@ -2,6 +2,7 @@ import type { NotaRow, QaRow } from '../../core/store/qa-repository.ts';
 import { NotFoundError } from '../errors.ts';
 import { pageRef } from '../plugins/view-helpers.ts';
 import { memo } from './lru.ts';
+import { placeLabel } from './place.ts';
 import { isLongQuestion, questionHeading } from './question-text.ts';
 import { publicRecord, type PublicRecord } from './record.ts';
 import type { LoaderContext } from './search.ts';
@@ -12,6 +13,8 @@ export interface QuestionLink {
   vid: string;
   question: string;
   paragraph: string;
+  /** Document and paragraph ("Bijlage 4 · Deel 1.A."): links to other records stand outside their context. */
+  place: string;
   url: string;
 }
 
@@ -66,7 +69,14 @@ export function citation(nota: NotaRow, row: QaRow): string {
 
 function link(ctx: LoaderContext, row: QaRow): QuestionLink {
   const nota = ctx.snapshot.notaById.get(row.notaId)?.slug ?? '';
-  return { nota, vid: row.vid, question: row.question, paragraph: row.paragraph, url: urls.question(ctx.snapshot, nota, row.vid) };
+  return {
+    nota,
+    vid: row.vid,
+    question: row.question,
+    paragraph: row.paragraph,
+    place: placeLabel(row.document, row.paragraph),
+    url: urls.question(ctx.snapshot, nota, row.vid),
+  };
 }
 
 /**

@@ -113,7 +113,25 @@ export function pageRange(start: number, end: number): string {
   return end > start ? `pagina's ${start}–${end}` : `pagina ${start}`;
 }
 
+/** What a parameter takes, in Dutch, for the 400 page (the API's messages are English). */
+const PARAMETER_HELP: Readonly<Record<string, string>> = {
+  q: 'De zoekvraag mag hooguit 500 tekens lang zijn en één keer in het adres staan.',
+  page: 'Het paginanummer is een heel getal van 1 tot 10.000.',
+  limit: 'Het aantal resultaten per pagina is een heel getal van 1 tot 100.',
+  nota: 'Kies een NvI die op de site staat; zie de lijst bij Documenten.',
+  document: 'Kies een document dat in de gekozen NvI staat; zie de lijst bij Documenten.',
+  paragraph: 'Kies een paragraaf die in het gekozen document staat.',
+  delimiter: 'Het scheidingsteken is "semicolon" of "comma".',
+  match: 'Kies "all" (alle woorden) of "some" (ook een deel van de woorden).',
+  list: 'Gebruik 1 om de lijst te tonen, of laat de parameter weg.',
+};
+
+export function parameterHelp(name: unknown): string {
+  return PARAMETER_HELP[String(name)] ?? 'Laat deze parameter weg of geef een geldige waarde.';
+}
+
 export function registerHelpers(hbs: typeof Handlebars): void {
+  hbs.registerHelper('parameterHelp', (name: unknown) => parameterHelp(name));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hbs.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));

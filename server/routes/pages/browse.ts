@@ -14,6 +14,9 @@ type ParagraphRequest = FastifyRequest<{
 
 const ROOT_CRUMB: Link = { label: 'Documenten', href: '/documenten' };
 
+/** From this many questions a paragraph page offers a search within it and a list to jump to each question. */
+const LONG_PARAGRAPH = 10;
+
 /**
  * Browsing in source order: all NvIs, one NvI, one document, one paragraph. Every level links to
  * the export of its records; an NvI and a document also have a search form scoped to them.
@@ -64,8 +67,17 @@ export default async function browsePages(fastify: FastifyInstance): Promise<voi
       const page = loadParagraph(loaderContext(fastify, request), slug, documentKey, paragraphKey, request.query.page ?? 1);
       const { nota, document, paragraph, list } = page;
       if (list.results.length === 0 && list.page > 1) throw new NotFoundError(`no page ${list.page} in paragraph "${paragraphKey}"`);
+      const base = baseUrl(fastify, request);
       return reply.view('paragraph', {
         title: `${paragraph.label} – ${document.label}`,
+        description: `${list.total === 1 ? 'De vraag' : `De ${list.total} vragen`} en antwoorden uit ${document.label}, ${paragraph.label} (${nota.shortTitle}).`,
+        base,
+        longParagraph: list.total >= LONG_PARAGRAPH,
+        scope: [
+          { name: 'nota', value: nota.slug },
+          { name: 'document', value: document.key },
+          { name: 'paragraph', value: paragraph.key },
+        ],
         section: 'browse',
         nota,
         document,
@@ -77,7 +89,7 @@ export default async function browsePages(fastify: FastifyInstance): Promise<voi
         crumbs: [ROOT_CRUMB, { label: nota.shortTitle, href: nota.url }, { label: document.label, href: document.url }],
         exports: exportLinks({ nota: nota.slug, document: document.key, paragraph: paragraph.key }),
         pagination: pagination(list.page, list.pages, (p) => (p > 1 ? `${paragraph.url}?page=${p}` : paragraph.url)),
-        permalink: baseUrl(fastify, request) + paragraph.url,
+        permalink: base + paragraph.url,
       });
     },
   );

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isShortLabel, placeLabel } from '../../loaders/place.ts';
 import { loadQuestion } from '../../loaders/question.ts';
 import { truncate } from '../../plugins/view-helpers.ts';
 import { loaderContext } from '../api.ts';
@@ -45,7 +46,7 @@ export default async function questionPages(fastify: FastifyInstance): Promise<v
         { label: 'Documenten', href: '/documenten' },
         { label: nota.shortTitle, href: links.nota },
         { label: record.document, href: links.document },
-        { label: record.paragraph, href: links.paragraph },
+        { label: isShortLabel(record.paragraph) ? placeLabel(record.document, record.paragraph) : record.paragraph, href: links.paragraph },
       ],
       backToSearch: searchBackHref(back),
       permalink,

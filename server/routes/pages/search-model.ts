@@ -1,5 +1,6 @@
 import { loadNotas, type NotaEntry } from '../../loaders/browse.ts';
 import { shortTitle } from '../../loaders/question.ts';
+import { isShortLabel, placeLabel } from '../../loaders/place.ts';
 import { labelIndex } from '../../loaders/scope.ts';
 import { loadSearch, type LoaderContext, type SearchResponse, type SearchResult } from '../../loaders/search.ts';
 import { urls } from '../../loaders/urls.ts';
@@ -121,7 +122,8 @@ function facetGroups(res: SearchResponse, q: string): FacetGroup[] {
       active,
       href: searchHref(active ? { q, nota, document } : { q, nota, document: f.documentKey, paragraph: f.key }),
     };
-    if ((labelCount.get(f.label) ?? 0) > 1) link.context = documentLabels.get(f.documentKey) ?? f.documentKey;
+    // The document goes with a label that is ambiguous or says little alone ("Deel 1.A.").
+    if ((labelCount.get(f.label) ?? 0) > 1 || isShortLabel(f.label)) link.context = documentLabels.get(f.documentKey) ?? f.documentKey;
     return link;
   });
   const groups: FacetGroup[] = [];
@@ -138,7 +140,10 @@ function activeFilters(ctx: LoaderContext, res: SearchResponse, q: string): Link
   const notaRow = nota ? ctx.snapshot.notaBySlug.get(nota) : undefined;
   if (nota && notaRow) out.push({ label: shortTitle(notaRow.title), href: searchHref({ q, document, paragraph }) });
   if (document) out.push({ label: labels.document(document), href: searchHref({ q, nota }) });
-  if (paragraph) out.push({ label: labels.paragraph(document ?? '', paragraph), href: searchHref({ q, nota, document }) });
+  if (paragraph) {
+    const label = labels.paragraph(document ?? '', paragraph);
+    out.push({ label: isShortLabel(label) && document ? placeLabel(labels.document(document), label) : label, href: searchHref({ q, nota, document }) });
+  }
   return out;
 }
 
