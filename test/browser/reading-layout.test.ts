@@ -128,6 +128,9 @@ describe.each(SCRIPT)('search results %s', (_label, js) => {
   });
 });
 
+/** More Tab stops than any results page has (20 results, facets, pagination, exports). */
+const MAX_TAB_STOPS = 300;
+
 describe('keyboard', () => {
   /** Tabs from the focused element until `done` holds; the names of the stops on the way. */
   async function tabUntil(page: Page, done: () => Promise<boolean>, max: number): Promise<number> {
@@ -141,8 +144,8 @@ describe('keyboard', () => {
   it.each(DEVICES)('reaches the first result in a few Tab presses from the search field (%s)', async (_device, options) => {
     const { page } = await open('/zoeken?q=tarief+ggz', options, true);
     await page.locator('#q-zoeken').focus();
-    const first = page.locator('.result-question a').first();
-    const presses = await tabUntil(page, () => first.evaluate('(el) => el === document.activeElement') as Promise<boolean>, 30);
+    const onFirst = () => page.evaluate("document.activeElement === document.querySelector('.result-question a')") as Promise<boolean>;
+    const presses = await tabUntil(page, onFirst, 30);
     // The search button, on a phone the "Verfijnen" jump link, then the first result.
     expect(presses).toBeLessThanOrEqual(3);
   });
@@ -154,24 +157,22 @@ describe('keyboard', () => {
     await page.locator('#q-zoeken').focus();
     for (let i = 0; i < 80; i++) {
       await page.keyboard.press('Tab');
-      stops.push(await page.evaluate('document.activeElement ? document.activeElement.tagName : ""'));
+      stops.push((await page.evaluate("document.activeElement && document.activeElement.matches('.filters > summary') ? 'toggle' : 'other'")) as string);
     }
-    expect(stops).not.toContain('SUMMARY');
-    expect(await page.locator('details.filters').evaluate('(d) => d.open')).toBe(true);
+    expect(stops).not.toContain('toggle');
+    expect(await page.evaluate("document.querySelector('details.filters').open")).toBe(true);
     expect(await page.locator('a.facet').first().isVisible()).toBe(true);
   });
 
   it('Tab goes through the whole results page and out of it: no trap', async () => {
     const { page } = await open('/zoeken?q=tarief+ggz', DESKTOP, true);
-    const focusables = (await page.evaluate(
-      "[...document.querySelectorAll('a[href], button, input:not([type=hidden]), summary, textarea')].filter((el) => el.offsetParent !== null || getComputedStyle(el).position === 'fixed').length",
-    )) as number;
     const seen = new Set<string>();
     let leftPage = false;
-    for (let i = 0; i < focusables + 10; i++) {
+    // More presses than the page has stops: focus must leave the page (or come round again).
+    for (let i = 0; i < MAX_TAB_STOPS; i++) {
       await page.keyboard.press('Tab');
       const id = (await page.evaluate(
-        "(() => { const el = document.activeElement; if (!el || el === document.body) return 'body'; return el.tagName + '|' + (el.getAttribute('href') || el.id || el.textContent.trim().slice(0, 40)); })()",
+        "(() => { const el = document.activeElement; if (!el || el === document.body) return 'body'; return [...document.querySelectorAll('*')].indexOf(el) + '|' + (el.getAttribute('href') || el.id); })()",
       )) as string;
       if (id === 'body' || seen.has(id)) {
         leftPage = true;
@@ -182,7 +183,7 @@ describe('keyboard', () => {
     expect(leftPage).toBe(true);
     // Every stop was visited before focus left: the footer's links are among them.
     expect([...seen].some((id) => id.includes('/api/notas'))).toBe(true);
-  });
+  }, 180_000);
 });
 
 describe('print', () => {
@@ -209,8 +210,8 @@ describe('print', () => {
     expect(text).toMatch(/Afgedrukt op \d{1,2} \w+ \d{4}/);
     // No relative address printed.
     expect(text).not.toMatch(/\(\/bron\//);
-    const marks = (await page.locator('mark').evaluateAll(
-      '(els) => els.map((el) => getComputedStyle(el).backgroundColor + " " + getComputedStyle(el).fontWeight)',
+    const marks = (await page.evaluate(
+      '[...document.querySelectorAll("mark")].map((el) => getComputedStyle(el).backgroundColor + " " + getComputedStyle(el).fontWeight)',
     )) as string[];
     const bodyWeight = await page.evaluate('getComputedStyle(document.querySelector("#antwoord-tekst")).fontWeight');
     expect(marks.length).toBeGreaterThan(0);
@@ -240,12 +241,14 @@ describe('screenshots', () => {
     'paragraph-long': bigParagraph,
   });
 
-  it.each(DEVICES)('of the main pages (%s)', async (device, options) => {
-    for (const [name, path] of Object.entries(PAGES())) {
-      const { page, errors } = await open(path, options, true);
+  const NAMES = ['question-long', 'question-short', 'search-words', 'paragraph-long'] as const;
+  it.each(NAMES.flatMap((name) => DEVICES.map(([device, options]) => [name, device, options] as const)))(
+    'of the %s page (%s)',
+    async (name, device, options) => {
+      const { page, errors } = await open(PAGES()[name], options, true);
       await screenshot(page, `read-${name}-${device}`);
       expect(errors).toEqual([]);
       await page.context().close();
-    }
-  });
+    },
+  );
 });
