@@ -53,7 +53,7 @@ describe('GET /api/search', () => {
     expect(body.results).toHaveLength(20);
     const r = body.results[0]!;
     expect(Object.keys(r).sort()).toEqual(
-      ['answer', 'document', 'documentKey', 'highlights', 'nota', 'pageEnd', 'pageStart', 'paragraph', 'paragraphKey', 'question', 'score', 'url', 'vid'].sort(),
+      ['answer', 'document', 'documentKey', 'highlights', 'matchedAll', 'nota', 'pageEnd', 'pageStart', 'paragraph', 'paragraphKey', 'question', 'score', 'titleOnly', 'url', 'vid'].sort(),
     );
     expect(r.nota).toBe('nvi-2021-2023');
     expect(r.url).toBe(`/vraag/${r.vid}`);
