@@ -16,7 +16,7 @@ export interface FacetLink {
   count: number;
   href: string;
   active: boolean;
-  /** The document, when a paragraph label alone is ambiguous. */
+  /** The document, when a paragraph label alone is ambiguous or says little ("Deel 1.A."). */
   context?: string;
 }
 
