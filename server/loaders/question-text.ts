@@ -38,6 +38,11 @@ export function questionHeading(question: string): string {
   return truncate(capitalised, HEADING_MAX_CHARS);
 }
 
+/** The heading says the whole question: the page need not repeat it below. */
+export function headingIsWholeQuestion(question: string, heading: string): boolean {
+  return question.replace(/\s+/g, ' ').trim() === heading;
+}
+
 /** Whether the question page folds this question (see FOLD_MIN_CHARS). */
 export function isLongQuestion(question: string): boolean {
   return question.trim().length > FOLD_MIN_CHARS;

@@ -3,7 +3,7 @@ import { NotFoundError } from '../errors.ts';
 import { pageRef } from '../plugins/view-helpers.ts';
 import { memo } from './lru.ts';
 import { placeLabel } from './place.ts';
-import { isLongQuestion, questionHeading } from './question-text.ts';
+import { headingIsWholeQuestion, isLongQuestion, questionHeading } from './question-text.ts';
 import { publicRecord, type PublicRecord } from './record.ts';
 import type { LoaderContext } from './search.ts';
 import { urls } from './urls.ts';
@@ -35,6 +35,8 @@ export interface QuestionPage {
   heading: string;
   /** The question is long enough to fold after a few lines on its page. */
   longQuestion: boolean;
+  /** The heading is the whole question (a short one): the page shows it once. */
+  headingIsQuestion: boolean;
   /** Highlighted question and answer when reached from a search (`?q=`). */
   highlights: { question: string; answer: string } | null;
 }
@@ -128,6 +130,7 @@ function computeQuestion(ctx: LoaderContext, params: { nota?: string | undefined
       citation: citation(nota, row),
       heading: questionHeading(row.question),
       longQuestion: isLongQuestion(row.question),
+      headingIsQuestion: headingIsWholeQuestion(row.question, questionHeading(row.question)),
       highlights: hl ? { question: hl.full(row.question), answer: hl.full(row.answer) } : null,
     };
   });

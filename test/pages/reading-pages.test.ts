@@ -70,6 +70,15 @@ describe('question page', () => {
     expect(text(page)).toContain(`Antwoord van de zorgkantoren · NvI ${dutchDate(published)}`);
   });
 
+  it('shows a one-sentence question once: the heading is the question', async () => {
+    const row = app.db
+      .prepare("SELECT vid, question FROM qa WHERE length(question) BETWEEN 30 AND 100 AND question LIKE '%?' AND question NOT LIKE '%. %' AND question NOT LIKE '%? %' AND instr(question, char(10)) = 0 LIMIT 1")
+      .get() as { vid: string; question: string };
+    const page = await html(`/vraag/${row.vid}`);
+    expect(decode(/<h1>([^<]*)<\/h1>/.exec(page)?.[1] ?? '')).toBe(row.question.trim());
+    expect(page).not.toContain('id="vraag-titel"');
+  });
+
   it('does not fold a short question', async () => {
     expect(await html(`/vraag/${questions().short.vid}`)).not.toContain('Lees de hele vraag');
   });
