@@ -208,6 +208,20 @@ describe('CSV for Dutch Excel', () => {
 });
 
 describe('smaller things', () => {
+  it('every main page has a description of its own', async () => {
+    const urls = [
+      '/zoeken?q=zorgkantoor',
+      '/documenten',
+      `/documenten/${s.nota}`,
+      `/documenten/${s.nota}/${s.document}`,
+      `/documenten/${s.nota}/${s.document}/${s.paragraph}`,
+      `/vraag/${s.paragraphVids[0]}`,
+    ];
+    const descriptions = await Promise.all(urls.map(async (url) => meta(await html(url), 'name', 'description')));
+    expect(new Set(descriptions).size).toBe(urls.length);
+    for (const d of descriptions) expect(d.length).toBeGreaterThan(20);
+  });
+
   it('a search for an id opens that question, with a way back to the list', async () => {
     const vid = s.paragraphVids[0]!;
     const res = await app.inject(`/zoeken?q=${encodeURIComponent(vid)}`);

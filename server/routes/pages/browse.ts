@@ -24,13 +24,15 @@ const LONG_PARAGRAPH = 10;
 export default async function browsePages(fastify: FastifyInstance): Promise<void> {
   fastify.get('/documenten', async (request, reply) => {
     const { notas, total } = loadNotas(request.snapshot);
-    return reply.view('documents', { title: 'Documenten', section: 'browse', notas, total, exports: exportLinks({}) });
+    const description = `Alle ${total} vragen en antwoorden uit ${notas.length === 1 ? 'de geladen Nota van Inlichtingen' : `${notas.length} Nota's van Inlichtingen`}, per document en paragraaf.`;
+    return reply.view('documents', { title: 'Documenten', description, section: 'browse', notas, total, exports: exportLinks({}) });
   });
 
   fastify.get<{ Params: { nota: string } }>('/documenten/:nota', { schema: { params: notaParams } }, async (request, reply) => {
     const nota = loadNota(request.snapshot, request.params.nota);
     return reply.view('nota', {
       title: nota.shortTitle,
+      description: `De documenten en paragrafen van ${nota.shortTitle}, met hun vragen en antwoorden.`,
       section: 'browse',
       nota,
       crumbs: [ROOT_CRUMB],
@@ -46,6 +48,7 @@ export default async function browsePages(fastify: FastifyInstance): Promise<voi
       const { nota, document } = loadDocument(request.snapshot, request.params.nota, request.params.document);
       return reply.view('document', {
         title: `${document.label} – ${nota.shortTitle}`,
+        description: `De paragrafen van ${document.label} (${nota.shortTitle}), met hun vragen en antwoorden.`,
         section: 'browse',
         nota,
         document,

@@ -24,7 +24,8 @@ export default async function searchPages(fastify: FastifyInstance): Promise<voi
       if (named) return reply.redirect(questionHref(named, { ...request.query, q, list: 1 }), 303);
     }
     const view = searchView(ctx, request.query);
-    return reply.view('search', { ...view, section: 'search', hideHeaderSearch: true });
+    const description = view.state === 'intro' ? 'Zoek in de vragen en antwoorden uit de Nota\'s van Inlichtingen van de Wlz-zorginkoop.' : `${view.summary}.`;
+    return reply.view('search', { ...view, description, section: 'search', hideHeaderSearch: true });
   });
 
   fastify.get('/zoeken/resultaten', options, async (request: SearchRequest, reply) => {
