@@ -148,10 +148,10 @@ class Engine implements SearchEngine {
       add(doc, refTiers.size > 0 ? (refTiers.get(doc) ?? Tier.text) : Tier.text);
     }
     for (const [doc, tier] of refTiers) if (masks[doc] === 0) add(doc, tier);
-    return this.hits(ranking.positions(), scores, full);
+    return this.hits(ranking.positions(), scores, full, refTiers);
   }
 
-  private hits(positions: Uint32Array, scores: Scores, full: number): SearchHit[] {
+  private hits(positions: Uint32Array, scores: Scores, full: number, refTiers?: ReadonlyMap<number, Tier>): SearchHit[] {
     const { data } = this.index;
     const hits = new Array<SearchHit>(positions.length);
     for (let i = 0; i < positions.length; i++) {
@@ -164,6 +164,7 @@ class Engine implements SearchEngine {
         score: scores.scores[doc] ?? 0,
         matchedAll: scores.masks[doc] === full,
       };
+      if (refTiers?.get(doc) === Tier.vid) hits[i]!.idLookup = true;
     }
     return hits;
   }

@@ -39,6 +39,8 @@ export interface SearchHit {
   score: number;
   /** Whether this record contains every (non-excluded) query word. */
   matchedAll: boolean;
+  /** Set when the query named this record by its id (a VID lookup), not found by its words. */
+  idLookup?: true;
 }
 
 /** Escaped HTML with matches wrapped in <mark>. Never returns unescaped user or record text. */

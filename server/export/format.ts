@@ -11,9 +11,13 @@ import { neutralise } from './spreadsheet-guard.ts';
 export type ExportFormat = 'csv' | 'json' | 'jsonl';
 export type Delimiter = 'semicolon' | 'comma';
 
-/** The NvI's description and the record's place in the heading hierarchy sit beside the columns they refine. */
+/**
+ * The NvI's description and the record's place in the heading hierarchy sit beside the columns they
+ * refine. Pages are two columns of whole numbers: a range written as one cell ("4-5") is a date to
+ * Dutch Excel (4 May). See docs/csv-export.md.
+ */
 export const CSV_COLUMNS = [
-  'VraagID', 'NvI', 'Uitgever', 'Sector', 'Ronde', 'Document', 'Hoofdstuk', 'Paragraaf', 'Subparagraaf', 'Vraag', 'Antwoord', 'Pagina', 'Link',
+  'VraagID', 'NvI', 'Uitgever', 'Sector', 'Ronde', 'Document', 'Hoofdstuk', 'Paragraaf', 'Subparagraaf', 'Vraag', 'Antwoord', 'Pagina van', 'Pagina t/m', 'Link',
 ] as const;
 
 export interface ExportRecord {
@@ -63,8 +67,11 @@ export function toExportRecord(snapshot: Snapshot, row: QaRow, baseUrl: string):
 }
 
 function csvRow(r: ExportRecord): string[] {
-  const pages = r.pageEnd > r.pageStart ? `${r.pageStart}-${r.pageEnd}` : String(r.pageStart);
-  return [r.vid, r.notaTitle, r.publisher ?? '', r.sector ?? '', r.round ?? '', r.document, r.chapter, r.paragraph, r.subparagraph, r.question, r.answer, pages, r.url].map(neutralise);
+  const pageEnd = Math.max(r.pageStart, r.pageEnd);
+  return [
+    r.vid, r.notaTitle, r.publisher ?? '', r.sector ?? '', r.round ?? '', r.document, r.chapter, r.paragraph, r.subparagraph, r.question, r.answer,
+    String(r.pageStart), String(pageEnd), r.url,
+  ].map(neutralise);
 }
 
 /**

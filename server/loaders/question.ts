@@ -1,8 +1,11 @@
 import type { NotaRow, QaRow } from '../../core/store/qa-repository.ts';
 import { NotFoundError } from '../errors.ts';
 import type { RecordRef } from '../../core/model.ts';
+import { pageRef } from '../plugins/view-helpers.ts';
 import { memo } from './lru.ts';
 import { describeNota, type NotaDescriptionView } from './nota-description.ts';
+import { placeLabel } from './place.ts';
+import { headingIsWholeQuestion, isLongQuestion, questionHeading } from './question-text.ts';
 import { publicRecord, type PublicRecord } from './record.ts';
 import { rectifiersOf, resolveRef } from './references.ts';
 import type { LoaderContext } from './search.ts';
@@ -13,6 +16,8 @@ export interface QuestionLink {
   vid: string;
   question: string;
   paragraph: string;
+  /** Document and paragraph ("Bijlage 4 · Deel 1.A."): links to other records stand outside their context. */
+  place: string;
   url: string;
 }
 
@@ -43,7 +48,14 @@ export interface QuestionPage {
   /** The same (or nearly the same) answer given to other questions. */
   sameAnswer: QuestionLink[];
   related: QuestionLink[];
+  /** Cites the record without its link (pages add the absolute permalink). */
   citation: string;
+  /** A short form of the question for the heading and page title (see questionHeading). */
+  heading: string;
+  /** The question is long enough to fold after a few lines on its page. */
+  longQuestion: boolean;
+  /** The heading is the whole question (a short one): the page shows it once. */
+  headingIsQuestion: boolean;
   /** Highlighted question and answer when reached from a search (`?q=`). */
   highlights: { question: string; answer: string } | null;
 }
@@ -78,17 +90,25 @@ export function citedId(row: Pick<QaRow, 'vid' | 'idKind'>): string {
   return row.idKind === 'derived' || NUMBER_ID.test(row.vid) ? `vraag ${row.vid}` : row.vid;
 }
 
+/** "NvI Landelijk Inkoopkader Wlz 2021-2023, VID-0021, Inkoopkader langdurige zorg 2021-2023, par. 4.2, p. 88-89". */
 export function citation(nota: NotaRow, row: QaRow): string {
-  const pages = row.pageEnd > row.pageStart ? `pp. ${row.pageStart}-${row.pageEnd}` : `p. ${row.pageStart}`;
   const parts = [shortTitle(nota.title), citedId(row)];
+  if (row.document) parts.push(row.document);
   if (row.paragraph) parts.push(paragraphRef(row.paragraph));
-  parts.push(pages);
+  parts.push(pageRef(row.pageStart, row.pageEnd));
   return parts.join(', ');
 }
 
 function link(ctx: LoaderContext, row: QaRow): QuestionLink {
   const nota = ctx.snapshot.notaById.get(row.notaId)?.slug ?? '';
-  return { nota, vid: row.vid, question: row.question, paragraph: row.paragraph, url: urls.question(ctx.snapshot, nota, row.vid) };
+  return {
+    nota,
+    vid: row.vid,
+    question: row.question,
+    paragraph: row.paragraph,
+    place: placeLabel(row.document, row.paragraph),
+    url: urls.question(ctx.snapshot, nota, row.vid),
+  };
 }
 
 function resolved(ctx: LoaderContext, from: NotaRow, ref: RecordRef): ResolvedReference {
@@ -159,6 +179,9 @@ function computeQuestion(ctx: LoaderContext, params: { nota?: string | undefined
       sameAnswer: same.map((r) => link(ctx, r)),
       related: related.map((r) => link(ctx, r)),
       citation: citation(nota, row),
+      heading: questionHeading(row.question),
+      longQuestion: isLongQuestion(row.question),
+      headingIsQuestion: headingIsWholeQuestion(row.question, questionHeading(row.question)),
       highlights: hl ? { question: hl.full(row.question), answer: hl.full(row.answer) } : null,
     };
   });

@@ -1,5 +1,5 @@
 import type { QaRepository, QaRow } from '../../core/store/qa-repository.ts';
-import type { MatchKind, SearchHit } from '../../core/search/types.ts';
+import type { Highlighter, MatchKind, SearchHit } from '../../core/search/types.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
 import { memo } from './lru.ts';
 import { publicRecord, type PublicRecord } from './record.ts';
@@ -22,6 +22,10 @@ export interface SearchResult extends PublicRecord {
   score: number | null;
   highlights: { question: string; answer: string };
   url: string;
+  /** The record has every query word (always true when browsing). */
+  matchedAll: boolean;
+  /** The query words were found only in the paragraph title, not in question or answer. */
+  titleOnly: boolean;
 }
 
 export interface Facet {
@@ -40,6 +44,10 @@ export interface SearchResponse {
   mode: 'search' | 'browse';
   match: MatchKind;
   total: number;
+  /** How many of `total` have every query word; they come first (the rest match some words). */
+  allWords: number;
+  /** The question's URL when the query names exactly one record by its id (the engine's id lookup). */
+  named: string | null;
   page: number;
   pages: number;
   limit: number;
@@ -79,14 +87,22 @@ function buildFacets(
   return { document, paragraph };
 }
 
-function toResult(ctx: LoaderContext, row: QaRow, score: number | null, hl: { full(t: string): string; snippet(t: string, n: number): string }): SearchResult {
+const MARK = '<mark>';
+
+function toResult(ctx: LoaderContext, row: QaRow, hit: Pick<SearchHit, 'score' | 'matchedAll'> | null, hl: Highlighter): SearchResult {
   const nota = notaSlug(ctx.snapshot, row.notaId);
+  const highlights = { question: hl.full(row.question), answer: hl.snippet(row.answer, SNIPPET_LENGTH) };
+  // The snippet is placed around the answer's first match, so a match anywhere in the answer
+  // shows in it; no mark in either text but one in the paragraph title means only the title matched.
+  const titleOnly = hit !== null && !highlights.question.includes(MARK) && !highlights.answer.includes(MARK) && hl.full(row.paragraph).includes(MARK);
   return {
     nota,
     ...publicRecord(row),
-    score,
-    highlights: { question: hl.full(row.question), answer: hl.snippet(row.answer, SNIPPET_LENGTH) },
+    score: hit ? round(hit.score) : null,
+    highlights,
     url: urls.question(ctx.snapshot, nota, row.vid),
+    matchedAll: hit?.matchedAll ?? true,
+    titleOnly,
   };
 }
 
@@ -121,6 +137,8 @@ function computeSearch(ctx: LoaderContext, params: SearchParams): SearchResponse
       mode: 'browse',
       match: total > 0 ? 'all' : 'none',
       total,
+      allWords: total,
+      named: null,
       page,
       pages: Math.max(1, Math.ceil(total / limit)),
       limit,
@@ -146,18 +164,20 @@ function computeSearch(ctx: LoaderContext, params: SearchParams): SearchResponse
     else paragraphCounts.set(k, { documentKey: h.documentKey, key: h.paragraphKey, count: 1 });
   }
   const pageHits = hits.slice(offset, offset + limit);
-  const scores = new Map(pageHits.map((h) => [h.id, h.score]));
+  const byId = new Map(pageHits.map((h) => [h.id, h]));
   const rows = rowsByIds(ctx, pageHits.map((h) => h.id));
   return {
     query,
     mode: 'search',
     match: outcome.match,
     total: hits.length,
+    allWords: countAllWords(hits),
+    named: hits.length === 1 && hits[0]?.idLookup && rows[0] ? urls.question(ctx.snapshot, notaSlug(ctx.snapshot, rows[0].notaId), rows[0].vid) : null,
     page,
     pages: Math.max(1, Math.ceil(hits.length / limit)),
     limit,
     filters,
-    results: rows.map((r) => toResult(ctx, r, round(scores.get(r.id) ?? 0), outcome.highlighter)),
+    results: rows.map((r) => toResult(ctx, r, byId.get(r.id) ?? null, outcome.highlighter)),
     facets: buildFacets(ctx, documentCounts, paragraphCounts),
   };
 }
@@ -170,6 +190,12 @@ function engineFilter(scope: ResolvedScope) {
   };
 }
 
+function countAllWords(hits: readonly SearchHit[]): number {
+  let n = 0;
+  for (const h of hits) if (h.matchedAll) n++;
+  return n;
+}
+
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
@@ -178,14 +204,16 @@ function round(n: number): number {
  * Every record of a search or list, for exports: relevance order for a query, table order
  * otherwise. Rows are read lazily (in chunks for a query), so memory stays flat at any size.
  */
-export function* iterateMatches(ctx: LoaderContext, params: FilterParams & { q?: string | undefined }): Generator<QaRow> {
+export function* iterateMatches(ctx: LoaderContext, params: FilterParams & { q?: string | undefined; match?: 'all' | 'some' | undefined }): Generator<QaRow> {
   const scope = resolveScope(ctx.snapshot, params);
   const query = (params.q ?? '').trim();
   if (query === '') {
     yield* ctx.repo.iterate(scope);
     return;
   }
-  const hits: SearchHit[] = ctx.snapshot.engine.search(query, engineFilter(scope)).hits;
+  const all = ctx.snapshot.engine.search(query, engineFilter(scope)).hits;
+  // As the search page counts: records with every word, unless partial matches are asked for.
+  const hits = params.match === 'some' ? all : all.filter((h) => h.matchedAll);
   const CHUNK = 500;
   for (let i = 0; i < hits.length; i += CHUNK) {
     yield* ctx.repo.byIds(hits.slice(i, i + CHUNK).map((h) => h.id));

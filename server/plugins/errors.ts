@@ -54,7 +54,9 @@ async function errors(fastify: FastifyInstance): Promise<void> {
     if (wantsJson(request) || reply.sent) return body;
     // Error pages carry their own big search box; the header's would be a second one.
     if (body.statusCode === 404) return reply.view('404', { title: 'Niet gevonden', message: body.message, path: request.url.split('?')[0], hideHeaderSearch: true });
-    return reply.view('error', { title: body.statusCode === 400 ? 'Ongeldige aanvraag' : 'Er ging iets mis', error: body, hideHeaderSearch: true });
+    // The search box keeps what the reader searched for, when it was a single text.
+    const q = (request.query as { q?: unknown } | undefined)?.q;
+    return reply.view('error', { title: body.statusCode === 400 ? 'Ongeldige aanvraag' : 'Er ging iets mis', error: body, q: typeof q === 'string' ? q : undefined, hideHeaderSearch: true });
   });
 
   fastify.setNotFoundHandler(async (request, reply) => {

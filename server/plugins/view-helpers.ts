@@ -71,12 +71,65 @@ export function truncate(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
 }
 
+/**
+ * A query as the reader typed it, between Dutch quotation marks: “tarief ggz”. A query that has
+ * its own quotation marks (a phrase search) is shown with those, turned typographic, and no
+ * second pair around it.
+ */
+export function quoteQuery(q: string): string {
+  if (!q.includes('"')) return `“${q}”`;
+  let open = true;
+  return q.replace(/"/g, () => {
+    open = !open;
+    return open ? '”' : '“';
+  });
+}
+
+/**
+ * Web addresses in already-escaped HTML become links. Only http(s): nothing else (javascript:,
+ * data:) can be written as a link. Trailing punctuation belongs to the sentence, not the
+ * address. The links leave the site: rel="noopener nofollow".
+ */
+const WEB_ADDRESS = /\bhttps?:\/\/(?:(?!&quot;|&#39;|&lt;|&gt;)[^\s<>"'])+/giu;
+const TRAILING_PUNCTUATION = /[.,;:!?)\]]+$/u;
+
+export function linkify(html: string): string {
+  return html.replace(WEB_ADDRESS, (match) => {
+    const trail = TRAILING_PUNCTUATION.exec(match)?.[0] ?? '';
+    const address = match.slice(0, match.length - trail.length);
+    return `<a href="${address}" rel="noopener nofollow">${address}</a>${trail}`;
+  });
+}
+
+/** Dutch page references: "p. 4", "p. 4-5". */
+export function pageRef(start: number, end: number): string {
+  return end > start ? `p. ${start}-${end}` : `p. ${start}`;
+}
+
 /** "pagina 42", "pagina's 42–43". */
 export function pageRange(start: number, end: number): string {
   return end > start ? `pagina's ${start}–${end}` : `pagina ${start}`;
 }
 
+/** What a parameter takes, in Dutch, for the 400 page (the API's messages are English). */
+const PARAMETER_HELP: Readonly<Record<string, string>> = {
+  q: 'De zoekvraag mag hooguit 500 tekens lang zijn en één keer in het adres staan.',
+  page: 'Het paginanummer is een heel getal van 1 tot 10.000.',
+  limit: 'Het aantal resultaten per pagina is een heel getal van 1 tot 100.',
+  nota: 'Kies een NvI die op de site staat; zie de lijst bij Documenten.',
+  document: 'Kies een document dat in de gekozen NvI staat; zie de lijst bij Documenten.',
+  paragraph: 'Kies een paragraaf die in het gekozen document staat.',
+  delimiter: 'Het scheidingsteken is "semicolon" of "comma".',
+  match: 'Kies "all" (alle woorden) of "some" (ook een deel van de woorden).',
+  list: 'Gebruik 1 om de lijst te tonen, of laat de parameter weg.',
+};
+
+export function parameterHelp(name: unknown): string {
+  return PARAMETER_HELP[String(name)] ?? 'Laat deze parameter weg of geef een geldige waarde.';
+}
+
 export function registerHelpers(hbs: typeof Handlebars): void {
+  hbs.registerHelper('parameterHelp', (name: unknown) => parameterHelp(name));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hbs.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
@@ -89,7 +142,11 @@ export function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('number', (n: unknown) => Number(n).toLocaleString('nl-NL'));
   hbs.registerHelper('truncate', (text: unknown, max: unknown) => truncate(String(text ?? ''), Number(max)));
   hbs.registerHelper('pages', (start: unknown, end: unknown) => pageRange(Number(start), Number(end)));
-  hbs.registerHelper('text', (text: unknown) => new hbs.SafeString(textToHtml(String(text ?? ''))));
+  hbs.registerHelper('pageRef', (start: unknown, end: unknown) => pageRef(Number(start), Number(end)));
+  hbs.registerHelper('quoted', (q: unknown) => quoteQuery(String(q ?? '')));
+  /** Today's date, for the print footer ("Afgedrukt op …"); the page script puts the reader's own date in. */
+  hbs.registerHelper('today', () => dutchDate(new Date().toISOString()));
+  hbs.registerHelper('text', (text: unknown) => new hbs.SafeString(linkify(textToHtml(String(text ?? '')))));
   /** Highlighted HTML from the search highlighter (already escaped), with line structure. */
-  hbs.registerHelper('highlighted', (html: unknown) => new hbs.SafeString(textToHtml(String(html ?? ''), true)));
+  hbs.registerHelper('highlighted', (html: unknown) => new hbs.SafeString(linkify(textToHtml(String(html ?? ''), true))));
 }

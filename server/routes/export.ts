@@ -11,6 +11,7 @@ interface ExportQuery {
   document?: string;
   paragraph?: string;
   delimiter?: Delimiter;
+  match?: 'all' | 'some';
 }
 
 /** Absolute links in exports: the configured public URL, else the address the request came in on. */

@@ -42,6 +42,8 @@ export const searchQuerystring = {
     // API only: "full" adds each record's whole answer; by default a result carries what a results
     // page shows (the question and a highlighted snippet of the answer).
     fields: { type: 'string', enum: ['snippet', 'full'] },
+    /** 1: list the results even when the query names one question (no redirect to it). */
+    list: { type: 'integer', minimum: 0, maximum: 1 },
   },
 } as const;
 
@@ -51,6 +53,8 @@ export const exportQuerystring = {
     q: query,
     ...filterProperties,
     delimiter: { type: 'string', enum: ['semicolon', 'comma'] },
+    /** all (default): records with every query word, as the search page counts them; some: partial matches too. */
+    match: { type: 'string', enum: ['all', 'some'] },
   },
 } as const;
 
@@ -96,4 +100,5 @@ export interface SearchQuery {
   page?: number;
   limit?: number;
   fields?: 'snippet' | 'full';
+  list?: number;
 }

@@ -54,8 +54,8 @@ describe('GET /api/search', () => {
     const r = body.results[0]!;
     expect(Object.keys(r).sort()).toEqual(
       [
-        'chapter', 'document', 'documentKey', 'highlights', 'idKind', 'nota', 'pageEnd', 'pageStart', 'paragraph', 'paragraphKey',
-        'question', 'score', 'subparagraph', 'url', 'vid',
+        'chapter', 'document', 'documentKey', 'highlights', 'idKind', 'matchedAll', 'nota', 'pageEnd', 'pageStart', 'paragraph', 'paragraphKey',
+        'question', 'score', 'subparagraph', 'titleOnly', 'url', 'vid',
       ].sort(),
     );
     expect(r.nota).toBe('nvi-2021-2023');

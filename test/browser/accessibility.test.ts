@@ -19,6 +19,8 @@ const PAGES = {
   documents: () => '/documenten',
   paragraph: () => `/documenten/${s.nota}/${s.document}/${s.paragraph}`,
   question: () => `/vraag/${s.grouped.vid}?q=zorgkantoren`,
+  'question-long': () => `/vraag/${s.longVid}`,
+  'search-partial': () => '/zoeken?q=tarief+ggz&page=2',
   'not-found': () => '/vraag/VID-99999',
   'bad-request': () => '/zoeken?q=zorg&page=0',
 };

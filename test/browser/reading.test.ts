@@ -58,7 +58,7 @@ describe('reading', () => {
     await page.goto(`${suite.served.base}/vraag/${s.paragraphVids[0]}`);
     const citation = await page.locator('#citaat').inputValue();
     expect(citation).toContain(s.paragraphVids[0]);
-    await page.getByRole('button', { name: 'Kopieer' }).click();
+    await page.getByRole('button', { name: 'Kopieer citaat' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Gekopieerd' }).count()).toBe(1);
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(citation);
   });

@@ -16,7 +16,9 @@ describe('search', () => {
     await expect.poll(() => page.locator('.result .vid').first().innerText()).toBe('VID-0008');
     await page.locator('.result-question a').first().click();
     await page.waitForURL(/\/vraag\/VID-0008\?q=/);
-    expect(await page.locator('h1').innerText()).toBe('Vraag VID-0008');
+    // The heading is the question (in short), the id stands beside it.
+    expect(await page.locator('h1').innerText()).not.toMatch(/^Vraag /);
+    expect(await page.locator('.question-context .vid').innerText()).toBe('VID-0008');
     expect(await page.locator('.prose mark').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
@@ -56,7 +58,7 @@ describe('search', () => {
     await page.locator('.search-results[data-summary*="“kwaliteitsbudget”"]').waitFor();
     expect(await page.locator('.result').count()).toBeGreaterThan(0);
     await expect.poll(() => page.url()).toBe(`${suite.served.base}/zoeken?q=kwaliteitsbudget`);
-    expect(await page.locator('#live-status').innerText()).toMatch(/^\d+ resultaten voor “kwaliteitsbudget”$/);
+    expect(await page.locator('#live-status').innerText()).toMatch(/^\d+ vragen voor “kwaliteitsbudget”$/);
     expect(await page.title()).toBe('kwaliteitsbudget – zoeken – NvI Kennisbank');
 
     const first = await page.locator('.result .vid').first().innerText();

@@ -71,7 +71,8 @@ describe('GET /export.csv', () => {
       expect(unguard(row.Antwoord!)).toBe(r.answer);
       expect(unguard(row.Document!)).toBe(r.document);
       expect(unguard(row.Paragraaf!)).toBe(r.paragraph);
-      expect(unguard(row.Pagina!)).toBe(r.pageEnd > r.pageStart ? `${r.pageStart}-${r.pageEnd}` : String(r.pageStart));
+      expect(row['Pagina van']).toBe(String(r.pageStart));
+      expect(row['Pagina t/m']).toBe(String(Math.max(r.pageStart, r.pageEnd)));
       expect(row.Link).toBe(`http://localhost:80${r.url}`);
     });
   });

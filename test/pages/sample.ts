@@ -9,6 +9,8 @@ export interface Sample {
   paragraphVids: string[];
   /** A VID whose answer was also given to other questions, and those other VIDs. */
   grouped: { vid: string; others: string[] };
+  /** The VID with the longest question (its page folds the question). */
+  longVid: string;
 }
 
 export function sample(app: FastifyInstance): Sample {
@@ -29,7 +31,8 @@ export function sample(app: FastifyInstance): Sample {
     .pluck()
     .get() as number;
   const groupVids = db.prepare(`SELECT vid FROM qa WHERE answer_group = ? ORDER BY seq`).pluck().all(group) as string[];
-  return { ...par, paragraphVids, grouped: { vid: groupVids[0]!, others: groupVids.slice(1) } };
+  const longVid = db.prepare('SELECT vid FROM qa ORDER BY length(question) DESC LIMIT 1').pluck().get() as string;
+  return { ...par, paragraphVids, grouped: { vid: groupVids[0]!, others: groupVids.slice(1) }, longVid };
 }
 
 /** Decodes the entities Handlebars writes (it escapes & < > " ' ` =). */

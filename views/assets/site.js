@@ -1,7 +1,8 @@
 // Progressive enhancement only: every page works without this file.
 // - search as you type on /zoeken (the form still submits normally)
-// - a copy button for the citation on question pages
-// - the facet panel folds away on narrow screens
+// - copy buttons on question pages (link, answer, citation)
+// - the facet panel folds away on narrow screens, and opens again when the screen widens
+// - the print date is the reader's own
 'use strict';
 
 (function () {
@@ -12,6 +13,14 @@
     if (!window.matchMedia(NARROW).matches) return;
     root.querySelectorAll('details[data-fold-narrow]').forEach(function (d) {
       d.open = false;
+    });
+  }
+
+  // A wide screen has no toggle for the panel (see site.css): it must be open there.
+  function unfoldWhenWide(event) {
+    if (event.matches) return;
+    document.querySelectorAll('details[data-fold-narrow]').forEach(function (d) {
+      d.open = true;
     });
   }
 
@@ -74,20 +83,31 @@
     });
   }
 
+  // The text of a form field, or of an element as it reads (line breaks kept).
+  function textOf(id) {
+    var el = id ? document.getElementById(id) : null;
+    if (!el) return '';
+    return 'value' in el ? el.value : el.innerText.trim();
+  }
+
   function copyButton(button) {
-    var field = document.getElementById(button.getAttribute('data-copy'));
+    var literal = button.getAttribute('data-copy-text');
+    var field = document.getElementById(button.getAttribute('data-copy')) || document.getElementById('citaat');
     if (!field) return;
     var label = button.textContent;
-    button.hidden = false;
     button.addEventListener('click', function () {
+      var text = literal !== null ? literal : textOf(button.getAttribute('data-copy'));
+      var append = textOf(button.getAttribute('data-copy-append'));
+      if (append) text += '\n\n' + append;
       var done = function () {
         button.textContent = 'Gekopieerd';
         setTimeout(function () { button.textContent = label; }, 2000);
       };
       // The Clipboard API needs a secure context; plain HTTP on a LAN falls back to a selection.
       if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(field.value).then(done, function () { field.select(); });
-      } else {
+        navigator.clipboard.writeText(text).then(done, function () { if (field.select) field.select(); });
+      } else if (field.select) {
+        // Without the Clipboard API only a selection can be copied: the citation field's.
         field.select();
         if (document.execCommand('copy')) done();
       }
@@ -98,6 +118,20 @@
   var region = document.getElementById('resultaten');
   var status = document.getElementById('live-status');
   if (form && region && status) liveSearch(form, region, status);
-  document.querySelectorAll('button[data-copy]').forEach(copyButton);
+  document.querySelectorAll('button[data-copy], button[data-copy-text]').forEach(copyButton);
+  document.querySelectorAll('[data-copy-actions]').forEach(function (el) {
+    el.hidden = false;
+  });
   foldFilters(document);
+  var narrow = window.matchMedia(NARROW);
+  if (narrow.addEventListener) narrow.addEventListener('change', unfoldWhenWide);
+
+  // The date the page is printed on is the reader's, not the server's.
+  var months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+  window.addEventListener('beforeprint', function () {
+    var now = new Date();
+    document.querySelectorAll('[data-print-date]').forEach(function (el) {
+      el.textContent = now.getDate() + ' ' + months[now.getMonth()] + ' ' + now.getFullYear();
+    });
+  });
 })();

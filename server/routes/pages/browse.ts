@@ -13,6 +13,9 @@ type ParagraphRequest = FastifyRequest<{
 
 const ROOT_CRUMB: Link = { label: 'Documenten', href: '/documenten' };
 
+/** From this many questions a paragraph page offers a search within it and a list to jump to each question. */
+const LONG_PARAGRAPH = 10;
+
 /**
  * A paragraph's records in table order, a new group wherever the sub-paragraph changes; one
  * unlabelled group when the paragraph has none. `level` is the heading level of the records'
@@ -36,13 +39,15 @@ function bySubparagraph<T extends { subparagraph: string }>(results: T[]): { lab
 export default async function browsePages(fastify: FastifyInstance): Promise<void> {
   fastify.get('/documenten', async (request, reply) => {
     const { notas, total } = loadNotas(request.snapshot);
-    return reply.view('documents', { title: 'Documenten', section: 'browse', notas, total, exports: exportLinks({}) });
+    const description = `Alle ${total} vragen en antwoorden uit ${notas.length === 1 ? 'de geladen Nota van Inlichtingen' : `${notas.length} Nota's van Inlichtingen`}, per document en paragraaf.`;
+    return reply.view('documents', { title: 'Documenten', description, section: 'browse', notas, total, exports: exportLinks({}) });
   });
 
   fastify.get<{ Params: { nota: string } }>('/documenten/:nota', { schema: { params: notaParams } }, async (request, reply) => {
     const nota = loadNota(request.snapshot, request.params.nota);
     return reply.view('nota', {
       title: nota.shortTitle,
+      description: `De documenten en paragrafen van ${nota.shortTitle}, met hun vragen en antwoorden.`,
       section: 'browse',
       nota,
       crumbs: [ROOT_CRUMB],
@@ -58,6 +63,7 @@ export default async function browsePages(fastify: FastifyInstance): Promise<voi
       const { nota, document } = loadDocument(request.snapshot, request.params.nota, request.params.document);
       return reply.view('document', {
         title: `${document.label} – ${nota.shortTitle}`,
+        description: `De paragrafen van ${document.label} (${nota.shortTitle}), met hun vragen en antwoorden.`,
         section: 'browse',
         nota,
         document,
@@ -79,20 +85,30 @@ export default async function browsePages(fastify: FastifyInstance): Promise<voi
       const page = loadParagraph(loaderContext(fastify, request), slug, documentKey, paragraphKey, request.query.page ?? 1);
       const { nota, document, paragraph, list } = page;
       if (list.results.length === 0 && list.page > 1) throw new NotFoundError(`no page ${list.page} in paragraph "${paragraphKey}"`);
+      const base = absoluteBase(fastify.config.publicUrl, request.protocol, request.host);
       return reply.view('paragraph', {
         title: `${paragraph.label} – ${document.label}`,
+        description: `${list.total === 1 ? 'De vraag' : `De ${list.total} vragen`} en antwoorden uit ${document.label}, ${paragraph.label} (${nota.shortTitle}).`,
+        base,
+        longParagraph: list.total >= LONG_PARAGRAPH,
+        scope: [
+          { name: 'nota', value: nota.slug },
+          { name: 'document', value: document.key },
+          { name: 'paragraph', value: paragraph.key },
+        ],
         section: 'browse',
         nota,
         document,
         paragraph,
         previous: page.previous,
         next: page.next,
+        results: list.results,
         groups: bySubparagraph(list.results.map((r) => ({ ...r, pdf: urls.pdf(r.nota, r.pageStart) }))),
         total: list.total,
         crumbs: [ROOT_CRUMB, { label: nota.shortTitle, href: nota.url }, { label: document.label, href: document.url }],
         exports: exportLinks({ nota: nota.slug, document: document.key, paragraph: paragraph.key }),
         pagination: pagination(list.page, list.pages, (p) => (p > 1 ? `${paragraph.url}?page=${p}` : paragraph.url)),
-        permalink: absoluteBase(fastify.config.publicUrl, request.protocol, request.host) + paragraph.url,
+        permalink: base + paragraph.url,
       });
     },
   );

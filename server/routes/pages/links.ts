@@ -18,9 +18,12 @@ function listParams(p: ListParams) {
   return { q: p.q, nota: p.nota, document: p.document, paragraph: p.paragraph };
 }
 
-/** Downloads of exactly this list (every record, not one page). Semicolons are what Dutch Excel expects. */
-export function exportLinks(params: ListParams): Link[] {
-  const p = listParams(params);
+/**
+ * Downloads of exactly this list (every record, not one page). Semicolons are what Dutch Excel
+ * expects. `match: 'some'` adds the records with only some of the query words.
+ */
+export function exportLinks(params: ListParams & { match?: 'some' }): Link[] {
+  const p = { ...listParams(params), match: params.match };
   return [
     { label: 'CSV (Excel)', href: urls.search(p, '/export.csv') },
     { label: 'CSV (komma)', href: urls.search({ ...p, delimiter: 'comma' }, '/export.csv') },
@@ -72,7 +75,29 @@ export function searchHref(params: ListParams, page = 1, base = '/zoeken'): stri
   return urls.search({ ...listParams(params), page: page > 1 ? page : undefined }, base);
 }
 
-/** A question's permalink; from a search it carries the query, so the page can highlight it. */
-export function questionHref(url: string, q: string | undefined): string {
-  return q ? `${url}?${new URLSearchParams({ q })}` : url;
+/** Where a reader was in a search: the list, the page of it and its page size. */
+export interface SearchBack extends ListParams {
+  page?: number | undefined;
+  limit?: number | undefined;
+  /** 1: show the list even when the query names one question (see the search route). */
+  list?: number | undefined;
+}
+
+function backParams(back: SearchBack) {
+  return { ...listParams(back), page: back.page && back.page > 1 ? back.page : undefined, limit: back.limit, list: back.list };
+}
+
+/**
+ * A question's permalink; from a search it carries the whole search (query, filters, page), so
+ * the page can highlight the query and lead back to exactly that page of results.
+ */
+export function questionHref(url: string, back: SearchBack = {}): string {
+  return urls.search(backParams(back), url);
+}
+
+/** The way back to the search a question page was reached from, or null when it was not. */
+export function searchBackHref(back: SearchBack): string | null {
+  const p = backParams(back);
+  if (!p.q && !p.nota && !p.document && !p.paragraph) return null;
+  return urls.search(p);
 }

@@ -1,10 +1,12 @@
 import { loadNotas, type NotaEntry } from '../../loaders/browse.ts';
 import { shortTitle } from '../../loaders/question.ts';
 import { describeNota } from '../../loaders/nota-description.ts';
+import { isShortLabel, placeLabel } from '../../loaders/place.ts';
 import { labelIndex } from '../../loaders/scope.ts';
 import { loadSearch, type LoaderContext, type SearchResponse, type SearchResult } from '../../loaders/search.ts';
 import { urls } from '../../loaders/urls.ts';
 import type { SearchQuery } from '../schemas.ts';
+import { quoteQuery } from '../../plugins/view-helpers.ts';
 import { exportLinks, pagination, questionHref, searchHref, type Link, type ListParams, type Pagination } from './links.ts';
 
 /** Entries a facet group shows before "show all": enough for the common case, short on a phone. */
@@ -15,7 +17,7 @@ export interface FacetLink {
   count: number;
   href: string;
   active: boolean;
-  /** The document, when a paragraph label alone is ambiguous. */
+  /** The document, when a paragraph label alone is ambiguous or says little ("Deel 1.A."). */
   context?: string;
 }
 
@@ -38,6 +40,15 @@ export interface SearchView {
   /** Intro: the document tree to browse instead. */
   notas?: NotaEntry[];
   results: Array<SearchResult & { href: string; notaDescription: string | null }>;
+  /** The results split where the records with every word end: the divider goes between. */
+  allResults: Array<SearchResult & { href: string; notaDescription: string | null }>;
+  someResults: Array<SearchResult & { href: string; notaDescription: string | null }>;
+  /** The list number of the first partial match (for <ol start>). */
+  someStart: number;
+  /** Records with only some of the words, over all pages. */
+  someTotal: number;
+  /** Export links that include partial matches, when the main links leave them out. */
+  someExports: Link[];
   range: { from: number; to: number; total: number } | null;
   facets: FacetGroup[];
   activeFilters: Link[];
@@ -49,7 +60,7 @@ export interface SearchView {
 }
 
 const nl = (n: number) => n.toLocaleString('nl-NL');
-const quoted = (q: string) => `“${q}”`;
+const quoted = quoteQuery;
 
 function summaryOf(state: SearchState, res: SearchResponse | null, q: string, scopeLabel: string | null): string {
   const total = res?.total ?? 0;
@@ -57,10 +68,15 @@ function summaryOf(state: SearchState, res: SearchResponse | null, q: string, sc
   switch (state) {
     case 'intro':
       return 'Typ een zoekterm om te zoeken.';
-    case 'results':
-      return `${nl(total)} ${resultaten} voor ${quoted(q)}`;
+    case 'results': {
+      // Records with every word come first; say how many, and how many follow with only some.
+      const all = res?.allWords ?? total;
+      const vragen = all === 1 ? 'vraag' : 'vragen';
+      if (all === total) return `${nl(total)} ${vragen} voor ${quoted(q)}`;
+      return `${nl(all)} ${vragen} met alle woorden van ${quoted(q)}, ${nl(total - all)} met een deel ervan`;
+    }
     case 'partial':
-      return 'Geen resultaten met alle woorden — wel met een deel';
+      return `Geen vragen met alle woorden van ${quoted(q)}: ${nl(total)} met een deel ervan`;
     case 'none':
       return `Geen resultaten voor ${quoted(q)}`;
     case 'browse':
@@ -107,7 +123,8 @@ function facetGroups(res: SearchResponse, q: string): FacetGroup[] {
       active,
       href: searchHref(active ? { q, nota, document } : { q, nota, document: f.documentKey, paragraph: f.key }),
     };
-    if ((labelCount.get(f.label) ?? 0) > 1) link.context = documentLabels.get(f.documentKey) ?? f.documentKey;
+    // The document goes with a label that is ambiguous or says little alone ("Deel 1.A.").
+    if ((labelCount.get(f.label) ?? 0) > 1 || isShortLabel(f.label)) link.context = documentLabels.get(f.documentKey) ?? f.documentKey;
     return link;
   });
   const groups: FacetGroup[] = [];
@@ -124,7 +141,10 @@ function activeFilters(ctx: LoaderContext, res: SearchResponse, q: string): Link
   const notaRow = nota ? ctx.snapshot.notaBySlug.get(nota) : undefined;
   if (nota && notaRow) out.push({ label: shortTitle(notaRow.title), href: searchHref({ q, document, paragraph }) });
   if (document) out.push({ label: labels.document(document), href: searchHref({ q, nota }) });
-  if (paragraph) out.push({ label: labels.paragraph(document ?? '', paragraph), href: searchHref({ q, nota, document }) });
+  if (paragraph) {
+    const label = labels.paragraph(document ?? '', paragraph);
+    out.push({ label: isShortLabel(label) && document ? placeLabel(labels.document(document), label) : label, href: searchHref({ q, nota, document }) });
+  }
   return out;
 }
 
@@ -143,7 +163,7 @@ export function searchView(ctx: LoaderContext, query: SearchQuery): SearchView {
   const q = (query.q ?? '').trim();
   const filters = { nota: query.nota, document: query.document, paragraph: query.paragraph };
   const hidden = Object.entries(filters).flatMap(([name, value]) => (value ? [{ name, value }] : []));
-  const base = { q, hidden, results: [], range: null, facets: [], activeFilters: [], withoutFilters: null, firstPage: null, pagination: null };
+  const base = { q, hidden, results: [], allResults: [], someResults: [], someStart: 1, someTotal: 0, someExports: [], range: null, facets: [], activeFilters: [], withoutFilters: null, firstPage: null, pagination: null };
 
   if (q === '' && hidden.length === 0) {
     return { ...base, title: 'Zoeken', state: 'intro', summary: summaryOf('intro', null, q, null), notas: loadNotas(ctx.snapshot).notas, exports: [] };
@@ -155,12 +175,21 @@ export function searchView(ctx: LoaderContext, query: SearchQuery): SearchView {
   const list: ListParams = { q, ...res.filters };
   const from = (res.page - 1) * res.limit + 1;
   const scopeLabel = active.map((f) => f.label).join(' › ') || null;
+  const back = { ...list, page: res.page, limit: query.limit };
+  const results = res.results.map((r) => ({ ...r, href: questionHref(r.url, back), notaDescription: notaDescription(ctx, r.nota) }));
+  // Exports hold what the summary counts: records with every word; partial matches on request,
+  // or when there are only partial matches to show.
+  const partialOnly = state === 'partial';
   return {
     ...base,
     title: q ? `${q} – zoeken` : scopeLabel ? `${scopeLabel} – alle vragen` : 'Zoeken',
     state,
     summary: summaryOf(state, res, q, scopeLabel),
-    results: res.results.map((r) => ({ ...r, href: questionHref(r.url, q || undefined), notaDescription: notaDescription(ctx, r.nota) })),
+    results,
+    allResults: results.filter((r) => r.matchedAll),
+    someResults: results.filter((r) => !r.matchedAll),
+    someStart: from + results.filter((r) => r.matchedAll).length,
+    someTotal: res.total - res.allWords,
     range: res.results.length ? { from, to: from + res.results.length - 1, total: res.total } : null,
     facets: facetGroups(res, q),
     activeFilters: active,
@@ -168,6 +197,7 @@ export function searchView(ctx: LoaderContext, query: SearchQuery): SearchView {
     firstPage: state === 'beyond' ? searchHref(list) : null,
     // A page size given in the URL stays with the pages; facets start again at page 1 anyway.
     pagination: pagination(res.page, res.pages, (page) => urls.search({ ...list, limit: query.limit, page: page > 1 ? page : undefined })),
-    exports: res.total > 0 ? exportLinks(list) : [],
+    exports: res.total > 0 ? exportLinks(partialOnly ? { ...list, match: 'some' } : list) : [],
+    someExports: res.total > res.allWords && !partialOnly && q ? exportLinks({ ...list, match: 'some' }) : [],
   };
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { loaderContext } from '../api.ts';
 import { searchQuerystring, type SearchQuery } from '../schemas.ts';
+import { loadSearch } from '../../loaders/search.ts';
+import { questionHref } from './links.ts';
 import { searchView } from './search-model.ts';
 
 type SearchRequest = FastifyRequest<{ Querystring: SearchQuery }>;
@@ -13,8 +15,17 @@ export default async function searchPages(fastify: FastifyInstance): Promise<voi
   const options = { schema: { querystring: searchQuerystring } };
 
   fastify.get('/zoeken', options, async (request: SearchRequest, reply) => {
-    const view = searchView(loaderContext(fastify, request), request.query);
-    return reply.view('search', { ...view, section: 'search', hideHeaderSearch: true });
+    const ctx = loaderContext(fastify, request);
+    // A query that names one question by its id (as the engine looks ids up, whatever their
+    // scheme) opens that question; its back link carries list=1 to show the list instead.
+    const q = request.query.q?.trim();
+    if (q && request.query.list !== 1 && (request.query.page ?? 1) === 1) {
+      const named = loadSearch(ctx, { ...request.query, q }).named;
+      if (named) return reply.redirect(questionHref(named, { ...request.query, q, list: 1 }), 303);
+    }
+    const view = searchView(ctx, request.query);
+    const description = view.state === 'intro' ? 'Zoek in de vragen en antwoorden uit de Nota\'s van Inlichtingen van de Wlz-zorginkoop.' : `${view.summary}.`;
+    return reply.view('search', { ...view, description, section: 'search', hideHeaderSearch: true });
   });
 
   fastify.get('/zoeken/resultaten', options, async (request: SearchRequest, reply) => {
