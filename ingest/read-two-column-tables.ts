@@ -57,7 +57,8 @@ const PLACEHOLDER = /^(?:er\s+zijn\s+|over\s+\S+\s+\S+\s+zijn\s+)?(?:.{0,40}\s)?
 
 export function isPlaceholder(text: string): boolean {
   const t = text.replace(/\s+/g, ' ').trim();
-  return t.length <= 140 && PLACEHOLDER.test(t);
+  // A question about questions not asked ("Waarom zijn er geen vragen gesteld …?") is no placeholder.
+  return t.length <= 140 && !t.includes('?') && PLACEHOLDER.test(t);
 }
 
 /** A vertical slice of a page that holds (part of) a table, with its column bound and row cuts. */

@@ -50,6 +50,12 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+// A reader that stops early (`| head`) closes the pipe: that ends the output, it is no error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(0);
+});
+
 main(process.argv.slice(2)).then(
   (code) => process.exitCode = code,
   (err: unknown) => {
