@@ -173,7 +173,14 @@ function mergeTwoLines(first: Line, second: Line): TextItem[] {
   const bottom = second.items.flatMap(splitWords);
   const merged = top.map((w) => ({ ...w }));
   for (const b of bottom) {
-    const host = merged.find((w) => b.x < w.x + w.w + w.size && b.x + b.w > w.x - w.size);
+    // The word above it that it overlaps most (a word's width of slack for centred labels).
+    let host: TextItem | undefined;
+    let most = Number.NEGATIVE_INFINITY;
+    for (const w of merged) {
+      if (!(b.x < w.x + w.w + w.size && b.x + b.w > w.x - w.size)) continue;
+      const overlap = Math.min(b.x + b.w, w.x + w.w) - Math.max(b.x, w.x);
+      if (overlap > most) [host, most] = [w, overlap];
+    }
     if (host) {
       host.str = host.str.endsWith('-') ? host.str.slice(0, -1) + b.str : `${host.str} ${b.str}`;
       host.w = Math.max(host.x + host.w, b.x + b.w) - host.x;
@@ -191,7 +198,9 @@ export function findHeader(page: PageItems): { labels: Label[]; top: number; bot
     const next = lines[i + 1];
     const canPair = next !== undefined && next.y - line.y < line.size * 1.6;
     const paired = canPair ? readHeaderLabels(mergeTwoLines(line, next)) : null;
-    const best = paired && (!single || paired.length > single.length || hasVid(paired) > hasVid(single)) ? paired : single;
+    // Two lines that read as a header together are one: a label wrapped in its cell ("Document /
+    // pagina /" over "paragraaf") adds no label, but its second line is no table text either.
+    const best = paired && (!single || paired.length >= single.length || hasVid(paired) > hasVid(single)) ? paired : single;
     if (!best) continue;
     const usedNext = best === paired;
     const last = usedNext ? next! : line;

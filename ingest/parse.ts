@@ -4,7 +4,9 @@ import { IngestError } from './errors.ts';
 import { extractItems, type ExtractOptions } from './extract-items.ts';
 import { findFurniture } from './furniture.ts';
 import { readCover } from './read-cover.ts';
-import type { ExtractedPdf, ParsedNota } from './types.ts';
+import { readProse } from './read-prose.ts';
+import { linkReferences, notaSequence } from './references.ts';
+import type { ExtractedPdf, NvIRecord, ParsedNota, ParseWarning } from './types.ts';
 
 /** From positioned text to records. Pure: no I/O, so tests can feed it any layout. */
 export function parseExtracted(pdf: ExtractedPdf, file: string): ParsedNota {
@@ -15,6 +17,9 @@ export function parseExtracted(pdf: ExtractedPdf, file: string): ParsedNota {
   const furniture = findFurniture(pdf.pages);
   const table = assembleRows(pdf.pages, furniture);
   if (table.firstTablePage === null) {
+    // No table: questions and answers as running text under headings.
+    const prose = readProse(pdf.pages, furniture);
+    if (prose.firstPage !== null) return finish(pdf, prose.firstPage, prose.records, prose.warnings, []);
     throw new IngestError(
       'no-table',
       file,
@@ -35,14 +40,24 @@ export function parseExtracted(pdf: ExtractedPdf, file: string): ParsedNota {
       allWarnings.push({ kind: 'skipped-text', page: p.page, message: `page ${p.page} inside the table has no text layer (a scanned page?)` });
     }
   }
-  const cover = readCover(pdf.pages, table.firstTablePage);
+  return finish(pdf, table.firstTablePage, records, allWarnings, table.columns);
+}
+
+/**
+ * What every reader's records get: the title and date from the pages before them, and the links
+ * between records (references and rectifications), resolved against this NvI's place in its series.
+ */
+function finish(pdf: ExtractedPdf, firstPage: number, records: NvIRecord[], warnings: ParseWarning[], columns: ParsedNota['columns']): ParsedNota {
+  const cover = readCover(pdf.pages, firstPage);
+  const title = cover.title ?? pdf.metaTitle;
+  const linked = linkReferences(records, notaSequence(title));
   return {
-    title: cover.title ?? pdf.metaTitle,
+    title,
     published: cover.published,
     pageCount: pdf.pageCount,
     records,
-    warnings: allWarnings.sort((a, b) => a.page - b.page),
-    columns: table.columns,
+    warnings: [...warnings, ...linked].sort((a, b) => a.page - b.page),
+    columns,
   };
 }
 

@@ -70,7 +70,20 @@ export interface Content {
   question: string;
   answer: string;
   page: string;
+  /** A reference cell naming document, page and paragraph, in one of the ways NvIs print it. */
+  reference: string;
+  /** The paragraph number the reference cell names ("2.7"). */
+  referenceParagraph: string;
+  /** A topic: the paragraph's title without its number. */
+  subject: string;
 }
+
+/** Ways of packing document, page and paragraph into one cell. */
+const REFERENCE_FORMS: ReadonlyArray<(doc: string, page: string, par: string) => string> = [
+  (d, p, n) => `${d}, pagina ${p}, paragraaf ${n}`,
+  (d, p, n) => `${d} – blz. ${p} – § ${n}`,
+  (d, p, n) => `${d}; par. ${n}; p. ${p}`,
+];
 
 export function makeContent(o: Required<NviPdfOptions>, rand: () => number, longAnswer: (pool: GoldRecord[]) => string): Content[] {
   const gold = readGold();
@@ -88,13 +101,21 @@ export function makeContent(o: Required<NviPdfOptions>, rand: () => number, long
       const items = Array.from({ length: count }, (_, k) => `${numbered ? `${k + 1}.` : '-'} ${pick(rand, LIST_ITEMS)}`);
       answer = `${answer}\n${pick(rand, LIST_INTROS)}\n${items.join('\n')}`;
     }
+    const document = DOCUMENTS[Math.min(DOCUMENTS.length - 1, Math.floor((i / o.rows) * DOCUMENTS.length))]!;
+    const page = String(3 + Math.floor(i * 1.7));
+    // Derived from what is picked already, so that adding these columns changes no seed's content.
+    const number = /^\d+(?:\.\d+)*/.exec(g.paragraph)?.[0] ?? String(1 + (i % 9));
+    const subject = g.paragraph.replace(/^\d+(?:\.\d+)*\.?\s*/, '') || 'Algemeen';
     rows.push({
       vid: vids[i]!,
-      document: DOCUMENTS[Math.min(DOCUMENTS.length - 1, Math.floor((i / o.rows) * DOCUMENTS.length))]!,
+      document,
       paragraph: g.paragraph,
       question: g.question,
       answer,
-      page: String(3 + Math.floor(i * 1.7)),
+      page,
+      reference: REFERENCE_FORMS[i % REFERENCE_FORMS.length]!(document, page, number),
+      referenceParagraph: number,
+      subject,
     });
   }
   return rows;

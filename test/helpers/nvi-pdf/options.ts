@@ -1,7 +1,11 @@
 /** Options of the NvI generator, what it returns, and the page constants it lays out with. */
 export type FontName = 'Helvetica' | 'Times-Roman' | 'Courier';
 export type PageSize = 'A4' | 'LETTER';
-export type ColumnKind = 'vid' | 'document' | 'paragraph' | 'question' | 'answer' | 'page';
+/**
+ * "reference": one cell with document, page and paragraph ("Leidraad, pagina 3, paragraaf 1.3");
+ * "subject": a topic per question (the paragraph's title without its number).
+ */
+export type ColumnKind = 'vid' | 'document' | 'paragraph' | 'question' | 'answer' | 'page' | 'reference' | 'subject';
 
 export interface ColumnSpec {
   kind: ColumnKind;
@@ -53,6 +57,8 @@ export interface NviPdfOptions {
   longWords?: boolean;
   /** Extra space between rows, on top of the cell padding. */
   rowGap?: number;
+  /** Width of cell borders in points (a spreadsheet's thin gridlines: 0.25). */
+  lineWidth?: number;
   /** Encrypt the PDF: a user password locks it, an owner password alone only restricts it. */
   userPassword?: string | null;
   ownerPassword?: string | null;
@@ -68,6 +74,10 @@ export interface GeneratedRecord {
   pageEnd: number;
   /** Words cut mid-word at a line end because they did not fit: the printed head and tail. */
   cuts: Array<{ head: string; tail: string }>;
+  /** The reference cell as printed, when the table has one. */
+  reference?: string;
+  /** The page a reference cell or page column gives. */
+  referencePage?: number;
 }
 
 export interface GeneratedNvi {
@@ -132,6 +142,7 @@ export const DEFAULTS: Required<NviPdfOptions> = {
   lists: true,
   longWords: false,
   rowGap: 0,
+  lineWidth: 0.5,
   userPassword: null,
   ownerPassword: null,
 };
