@@ -210,7 +210,7 @@ function names(line: ProseLine, steps: readonly Step[], at: number): boolean {
   let text = line.text;
   for (let i = at + 1; i < steps.length; i++) {
     const s = steps[i]!;
-    if (s.kind !== 'text' || s.line.gapAbove > PARAGRAPH_GAP) break;
+    if (s.kind !== 'text' || s.line.gapAbove > PARAGRAPH_GAP || s.line.pageTop) break;
     text += ` ${s.line.text}`;
   }
   return findReferences(text).length > 0;

@@ -52,8 +52,8 @@ const LIST_SEPARATOR = String.raw`\s*(?:,|\ben\b|\bof\b|t\/m|tot\s+en\s+met|–)
  * "VID-0318": an optional lead-in naming the answer, the word for question or answer, the ids.
  */
 const ID_MENTION = new RegExp(
-  String.raw`(?:(?:zie\s+(?:ook\s+)?)?(?:(?:het|ons|de)\s+)?(?:antwoord(?:en)?|beantwoording)\s+(?:op|bij|van|onder)\s+(?:de\s+)?)?` +
-    String.raw`(?:(?:vragen|vraag(?:nummer|nr\.?)?|antwoorden|antwoord)\s+(?:nr\.?\s*|nummer\s+)?(?<list>${ID}(?:${LIST_SEPARATOR}${ID})*)|(?<vid>VID[-\s]?\d{1,5}(?![\p{L}\p{N}])))`,
+  String.raw`(?<![\p{L}\p{N}])(?:(?:zie\s+(?:ook\s+)?)?(?:(?:het|ons|de)\s+)?(?:antwoord(?:en)?|beantwoording)\s+(?:op|bij|van|onder)\s+(?:de\s+)?)?` +
+    String.raw`(?<![\p{L}\p{N}])(?:(?:vragen|vraag(?:nummer|nr\.?)?|antwoorden|antwoord)\s+(?:nr\.?\s*|nummer\s+)?(?<list>${ID}(?:${LIST_SEPARATOR}${ID})*)|(?<vid>VID[-\s]?\d{1,5}(?![\p{L}\p{N}])))`,
   'giu',
 );
 
