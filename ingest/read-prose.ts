@@ -98,6 +98,12 @@ export function readProse(pages: readonly PageItems[], furniture: Furniture): Pr
       continue;
     }
     if (step.kind === 'question') {
+      // Right under a label, an unnumbered one is the question's own first word ("Vraag 4" /
+      // "Vraag: waarom …"), not a question of its own.
+      if (open && !step.id && open.question.length === 0 && !open.inAnswer) {
+        open.question.push(step.line);
+        continue;
+      }
       open = openDraft(step.id, step.line);
       if (step.rest) open.question.push({ ...step.line, text: step.rest });
       continue;

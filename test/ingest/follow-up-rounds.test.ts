@@ -47,3 +47,22 @@ describe.each(VARIANTS)('a follow-up NvI: %s', (_name, options) => {
     expect(rectified.every((r) => r.rectifies!.sequence === 1)).toBe(true);
   });
 });
+
+describe.each([201, 202, 203, 204])('a follow-up NvI, seed %i', (seed) => {
+  it('reads every record exactly, references and rectifications included, without warnings', async () => {
+    const gen = await makeProseNvi({
+      seed,
+      sequence: 2 + (seed % 2),
+      firstNumber: seed % 2 ? 1 : 31,
+      references: true,
+      rectifications: 1 + (seed % 3),
+      numberedRectification: seed % 2 === 0,
+      questionLabel: ['number-line', 'number-inline'],
+      answerLabel: ['line', 'colon', 'none'],
+      fontSize: 9 + (seed % 3),
+    });
+    const parsed = await parsePdfBytes(new Uint8Array(gen.pdf), { file: 'generated.pdf' });
+    expect(parsed.records.map(asProse)).toEqual(gen.records.map(expected));
+    expect(parsed.warnings).toEqual([]);
+  });
+});

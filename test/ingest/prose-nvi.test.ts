@@ -46,3 +46,21 @@ describe('the prose generator', () => {
     expect(new Set(gen.records.map((r) => r.idKind))).toEqual(new Set(['printed', 'derived']));
   });
 });
+
+describe.each([101, 102, 103, 104])('a prose NvI with every label style mixed, seed %i', (seed) => {
+  it('reads every record exactly, without warnings', async () => {
+    const gen = await makeProseNvi({
+      seed,
+      fontSize: 9 + (seed % 3),
+      font: (['Helvetica', 'Times-Roman', 'Courier'] as const)[seed % 3],
+      size: seed % 2 ? 'A4' : 'LETTER',
+      questionLabel: ['number-line', 'number-inline', 'colon'],
+      answerLabel: ['line', 'colon', 'none'],
+      questionsPerParagraph: 3,
+      chapters: 3,
+    });
+    const parsed = await parsePdfBytes(new Uint8Array(gen.pdf), { file: 'generated.pdf' });
+    expect(parsed.records.map(asProse)).toEqual(gen.records.map(expected));
+    expect(parsed.warnings).toEqual([]);
+  });
+});
