@@ -196,7 +196,8 @@ export function linkReferences(records: NvIRecord[], current: number | null): Pa
       const target = findReferences(r.question, current)[0] ?? refs[0];
       if (target) {
         r.rectifies = target;
-        refs = refs.filter((x) => x.id !== target.id || x.sequence !== target.sequence);
+        // The text of a rectification repeats the id it changes, often without naming the NvI again.
+        refs = refs.filter((x) => x.id !== target.id || (x.sequence !== target.sequence && x.sequence !== null));
       }
     }
     if (refs.length > 0) r.references = refs;

@@ -103,3 +103,22 @@ describe('rectifications', () => {
     expect(warnings.map((w) => [w.kind, w.vid])).toEqual([['unresolved-reference', '1']]);
   });
 });
+
+describe('a rectification in a table', () => {
+  it('is a row whose question says it rectifies, whatever heading it is under', () => {
+    const row: NvIRecord = {
+      vid: '58',
+      document: 'Leidraad',
+      paragraph: '2.1',
+      question: 'Rectificatie antwoord vraag 12 (NvI 1)',
+      answer: 'Het antwoord op vraag 12 luidt: de termijn is zes weken.',
+      pageStart: 9,
+      pageEnd: 9,
+      seq: 58,
+      documentKey: 'leidraad',
+      paragraphKey: '2.1',
+    };
+    expect(linkReferences([row], 2)).toEqual([]);
+    expect(row.rectifies).toEqual({ id: '12', sequence: 1, text: 'vraag 12 (NvI 1)' });
+  });
+});
