@@ -48,7 +48,7 @@ export async function makeNviPdf(options: NviPdfOptions = {}): Promise<Generated
   };
   const content = makeContent(o, rand, longAnswer);
 
-  const title = 'Nota van Inlichtingen';
+  const title = o.sequence === null ? 'Nota van Inlichtingen' : `Nota van Inlichtingen ${o.sequence}`;
   const subtitle = 'Zorginkoop Wlz 2025-2027';
   const datum = 'Datum: 3 maart 2025';
   const frontMatter: string[] = [];
@@ -91,7 +91,7 @@ export async function makeNviPdf(options: NviPdfOptions = {}): Promise<Generated
     const cuts = cells.flatMap((lines) =>
       lines.flatMap((l, k) => (l.cut ? [{ head: l.text, tail: /^\S*/.exec(lines[k + 1]?.text ?? '')![0] }] : [])),
     );
-    records.push({ vid: c.vid, document: c.document, paragraph: c.paragraph, question: c.question, answer: c.answer, ...pages, cuts, ...located(o, c) });
+    records.push({ vid: c.vid, document: c.document, paragraph: c.paragraph, question: c.question, answer: c.answer, ...pages, cuts, ...located(o, c), ...(c.references.length > 0 ? { references: c.references } : {}) });
   }
   let closing: GeneratedNvi['closing'] = null;
   if (o.closing) {

@@ -22,6 +22,11 @@ const VARIANTS: Array<[string, NviPdfOptions]> = [
   ],
   ['a spreadsheet print without gridlines, centred labels', { seed: 65, ...SPREADSHEET_PRINT, borders: false, headerAlign: 'center', rows: 24 }],
   ['"Nr. | Onderwerp | Vraag | Antwoord" with topics', { seed: 66, columns: TOPICS, vidFormat: 'number', rows: 16 }],
+  [
+    'a second NvI whose answers refer to this one and the first, in reference-cell rows',
+    { seed: 67, columns: REFERENCE_CELL, vidFormat: 'number', rows: 20, sequence: 2, referenceEvery: 3 },
+  ],
+  ['a spreadsheet print of a second NvI with references', { seed: 68, ...SPREADSHEET_PRINT, rows: 24, sequence: 2, referenceEvery: 4 }],
 ];
 
 describe.each(VARIANTS)('a numbered NvI table: %s', (_name, options) => {
@@ -39,7 +44,8 @@ describe.each(VARIANTS)('a numbered NvI table: %s', (_name, options) => {
     expect(parsed.warnings).toEqual([]);
   });
 
-  it('reads question, answer, document, paragraph, pages and reference exactly', () => {
+  it('reads question, answer, document, paragraph, pages, reference and references exactly', () => {
+    if (options.referenceEvery) expect(gen.records.filter((g) => g.references).length).toBeGreaterThan(3);
     const got = parsed.records.map((r) => ({
       vid: r.vid,
       question: collapse(r.question),
@@ -49,6 +55,7 @@ describe.each(VARIANTS)('a numbered NvI table: %s', (_name, options) => {
       pages: [r.pageStart, r.pageEnd],
       reference: r.reference,
       referencePage: r.referencePage,
+      references: r.references,
     }));
     const want = gen.records.map((g) => ({
       vid: g.vid,
@@ -59,6 +66,7 @@ describe.each(VARIANTS)('a numbered NvI table: %s', (_name, options) => {
       pages: [g.pageStart, g.pageEnd],
       reference: g.reference,
       referencePage: g.referencePage,
+      references: g.references,
     }));
     expect(got).toEqual(want);
   });

@@ -1,5 +1,6 @@
 /** What the generated NvI says: rows picked from the gold set, VIDs, cover and closing texts. */
 import { readGold, type GoldRecord } from '../gold.ts';
+import type { RecordRef } from '../../../core/model.ts';
 import type { NviPdfOptions } from './options.ts';
 
 const DOCUMENTS = [
@@ -76,6 +77,8 @@ export interface Content {
   referenceParagraph: string;
   /** A topic: the paragraph's title without its number. */
   subject: string;
+  /** References appended to the answer. */
+  references: RecordRef[];
 }
 
 /** Ways of packing document, page and paragraph into one cell. */
@@ -101,6 +104,16 @@ export function makeContent(o: Required<NviPdfOptions>, rand: () => number, long
       const items = Array.from({ length: count }, (_, k) => `${numbered ? `${k + 1}.` : '-'} ${pick(rand, LIST_ITEMS)}`);
       answer = `${answer}\n${pick(rand, LIST_INTROS)}\n${items.join('\n')}`;
     }
+    const references: RecordRef[] = [];
+    if (o.referenceEvery > 0 && i > 0 && i % o.referenceEvery === o.referenceEvery - 1) {
+      // In turn a question of this NvI and one of the first NvI: no random draw, so seeds keep their content.
+      const [sentence, ref]: [string, RecordRef] =
+        Math.floor(i / o.referenceEvery) % 2 === 0
+          ? [`Zie vraag ${vids[i - 1]}.`, { id: vids[i - 1]!, sequence: null, text: `vraag ${vids[i - 1]}` }]
+          : [`Zie het antwoord op vraag ${i} in de eerste Nota van Inlichtingen.`, { id: String(i), sequence: 1, text: `Zie het antwoord op vraag ${i} in de eerste Nota van Inlichtingen` }];
+      answer = `${answer} ${sentence}`;
+      references.push(ref);
+    }
     const document = DOCUMENTS[Math.min(DOCUMENTS.length - 1, Math.floor((i / o.rows) * DOCUMENTS.length))]!;
     const page = String(3 + Math.floor(i * 1.7));
     // Derived from what is picked already, so that adding these columns changes no seed's content.
@@ -116,6 +129,7 @@ export function makeContent(o: Required<NviPdfOptions>, rand: () => number, long
       reference: REFERENCE_FORMS[i % REFERENCE_FORMS.length]!(document, page, number),
       referenceParagraph: number,
       subject,
+      references,
     });
   }
   return rows;

@@ -1,4 +1,6 @@
 /** Options of the NvI generator, what it returns, and the page constants it lays out with. */
+import type { RecordRef } from '../../../core/model.ts';
+
 export type FontName = 'Helvetica' | 'Times-Roman' | 'Courier';
 export type PageSize = 'A4' | 'LETTER';
 /**
@@ -59,6 +61,10 @@ export interface NviPdfOptions {
   rowGap?: number;
   /** Width of cell borders in points (a spreadsheet's thin gridlines: 0.25). */
   lineWidth?: number;
+  /** Number of the NvI in its series, in the title ("Nota van Inlichtingen 2"); null: none. */
+  sequence?: number | null;
+  /** Every n-th answer ends with a reference to an earlier question, of this NvI or the first; 0: none. */
+  referenceEvery?: number;
   /** Encrypt the PDF: a user password locks it, an owner password alone only restricts it. */
   userPassword?: string | null;
   ownerPassword?: string | null;
@@ -78,6 +84,8 @@ export interface GeneratedRecord {
   reference?: string;
   /** The page a reference cell or page column gives. */
   referencePage?: number;
+  /** References the answer makes (see NviPdfOptions.referenceEvery). */
+  references?: RecordRef[];
 }
 
 export interface GeneratedNvi {
@@ -143,6 +151,8 @@ export const DEFAULTS: Required<NviPdfOptions> = {
   longWords: false,
   rowGap: 0,
   lineWidth: 0.5,
+  sequence: null,
+  referenceEvery: 0,
   userPassword: null,
   ownerPassword: null,
 };
