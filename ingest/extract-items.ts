@@ -3,7 +3,9 @@ import path from 'node:path';
 import { IngestError } from './errors.ts';
 import { normalizeGlyphs } from './glyphs.ts';
 import { loadPdfJs } from './pdfjs.ts';
-import type { ExtractedPdf, PageItems, TextItem } from './types.ts';
+import { readRules, type RuleOps } from './read-rules.ts';
+import type { ExtractedPdf, PageItems, PageRules, TextItem } from './types.ts';
+import { findHeader } from './detect-columns.ts';
 
 export interface ExtractOptions {
   /** Name used in error messages. */
@@ -76,10 +78,16 @@ export async function extractItems(data: Uint8Array, options: ExtractOptions): P
     }
     const metaTitle = await readMetaTitle(doc);
     const pages: PageItems[] = [];
+    // Rules and faces cost a second pass over each page's content (pdf.js's operator list). Only
+    // readers other than the VraagID table need them; once a page shows a VraagID table header,
+    // the rest of the document is that table and is read as text only.
+    let vraagIdTable = false;
     for (let n = 1; n <= pageCount; n++) {
       if (options.pageFilter && !options.pageFilter(n)) continue;
       options.onPageStart?.(n, pageCount);
-      pages.push(await readPage(doc, n, file));
+      const page = await readPage(doc, n, file, !vraagIdTable);
+      vraagIdTable ||= findHeader(page) !== null;
+      pages.push(page);
       options.onPage?.(n, pageCount);
     }
     return { pageCount, pages, metaTitle };
@@ -109,12 +117,24 @@ async function readMetaTitle(doc: PdfDoc): Promise<string | null> {
 // eslint-disable-next-line no-control-regex
 const GARBAGE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/g;
 
-async function readPage(doc: PdfDoc, n: number, file: string): Promise<PageItems> {
+async function readPage(doc: PdfDoc, n: number, file: string, withRules: boolean): Promise<PageItems> {
   const pdfjs = await loadPdfJs();
   try {
     const page = await doc.getPage(n);
     const viewport = page.getViewport({ scale: 1 });
+    // The operator list first: it also loads the page's fonts, whose names tell bold from regular.
+    let rules: PageRules | undefined;
+    if (withRules) {
+      const opList = await page.getOperatorList();
+      rules = readRules(opList.fnArray, opList.argsArray, ruleOps(pdfjs.OPS), viewport.transform);
+    }
     const content = await page.getTextContent();
+    const faces = new Map<string, Face>();
+    const faceOf = (fontName: string): Face => {
+      let face = faces.get(fontName);
+      if (!face) faces.set(fontName, (face = readFace(page.commonObjs, fontName)));
+      return face;
+    };
     const items: TextItem[] = [];
     let chars = 0;
     let garbage = 0;
@@ -134,17 +154,74 @@ async function readPage(doc: PdfDoc, n: number, file: string): Promise<PageItems
       if (!(size > 0)) continue;
       const scaleX = Math.hypot(a, b) / Math.hypot(raw.transform[0] ?? 1, raw.transform[1] ?? 0);
       const w = raw.width * (Number.isFinite(scaleX) && scaleX > 0 ? scaleX : 1);
-      items.push({ str: normalizeGlyphs(raw.str), x: e, y: f - size, w, size });
+      const item: TextItem = { str: normalizeGlyphs(raw.str), x: e, y: f - size, w, size };
+      const face = faceOf(raw.fontName);
+      if (face.bold) item.bold = true;
+      if (face.italic) item.italic = true;
+      items.push(item);
     }
     page.cleanup();
     if (garbage > Math.max(3, chars * 0.01)) {
       throw new IngestError('corrupt', file, 'corrupt page: its text decodes to control characters (a damaged content stream, or a font without a usable character map)', n);
     }
-    return { page: n, width: viewport.width, height: viewport.height, items };
+    return { page: n, width: viewport.width, height: viewport.height, items, ...(rules ? { rules } : {}) };
   } catch (err) {
     if (err instanceof IngestError) throw err;
     throw new IngestError('corrupt', file, `corrupt page: ${describe(err)}`, n);
   }
+}
+
+interface Face {
+  bold: boolean;
+  italic: boolean;
+}
+
+const BOLD_NAME = /bold|black|heavy|semibold|demibold|extrabold|ultrabold|-bd\b|,bold/i;
+const ITALIC_NAME = /italic|oblique|-it\b|,italic/i;
+
+/**
+ * Bold and italic from the loaded font: pdf.js's flags (from the font descriptor) or, as many
+ * embedded subsets carry no flags, the PostScript name ("ABCDEF+Arial-BoldMT", "Helvetica-Bold").
+ */
+function readFace(commonObjs: { has(id: string): boolean; get(id: string): unknown }, fontName: string): Face {
+  type LoadedFont = { name?: unknown; bold?: unknown; black?: unknown; italic?: unknown };
+  const font = ((): LoadedFont | null => {
+    try {
+      return commonObjs.has(fontName) ? (commonObjs.get(fontName) as LoadedFont) : null;
+    } catch {
+      return null;
+    }
+  })();
+  const name = typeof font?.name === 'string' ? font.name : '';
+  return {
+    bold: font?.bold === true || font?.black === true || BOLD_NAME.test(name),
+    italic: font?.italic === true || ITALIC_NAME.test(name),
+  };
+}
+
+let cachedOps: RuleOps | undefined;
+
+function ruleOps(OPS: Record<string, number>): RuleOps {
+  cachedOps ??= {
+    save: OPS.save!,
+    restore: OPS.restore!,
+    transform: OPS.transform!,
+    constructPath: OPS.constructPath!,
+    setFillRGBColor: OPS.setFillRGBColor!,
+    setStrokeRGBColor: OPS.setStrokeRGBColor!,
+    setLineWidth: OPS.setLineWidth!,
+    paintFormXObjectBegin: OPS.paintFormXObjectBegin!,
+    paintFormXObjectEnd: OPS.paintFormXObjectEnd!,
+    stroke: OPS.stroke!,
+    closeStroke: OPS.closeStroke!,
+    fill: OPS.fill!,
+    eoFill: OPS.eoFill!,
+    fillStroke: OPS.fillStroke!,
+    eoFillStroke: OPS.eoFillStroke!,
+    closeFillStroke: OPS.closeFillStroke!,
+    closeEOFillStroke: OPS.closeEOFillStroke!,
+  };
+  return cachedOps;
 }
 
 function classifyLoadError(err: unknown, cutOff: boolean, file: string): IngestError {

@@ -1,3 +1,5 @@
+import { PARAGRAPH_GAP } from './tolerances.ts';
+
 /** One printed line of a cell, with where it was printed. */
 export interface CellLine {
   text: string;
@@ -59,7 +61,7 @@ export function joinCellLines(lines: readonly CellLine[], metrics: CellMetrics =
     const text = cur.text;
     const sameFlow = cur.page === prev.page;
     const gap = cur.y - prev.y;
-    const newParagraph = sameFlow && pitch > 0 && gap > pitch * 1.6;
+    const newParagraph = sameFlow && pitch > 0 && gap > pitch * PARAGRAPH_GAP;
     const listStart = isListItem(text) && (prevIsListBlock || /[:;.!?]$/.test(out) || newParagraph);
     const forced = !listStart && !newParagraph && hardBreak(prev, cur, room(prev));
     if (listStart || newParagraph || forced) {

@@ -10,42 +10,37 @@
  * the paragraphs after it are the new text.
  */
 import type { IdKind, NvIRecord, ParseWarning } from '../core/model.ts';
+import { derivedId } from '../core/text/ids.ts';
 import { documentKey, paragraphKey } from '../core/text/keys.ts';
+import { findHeadings, type Heading as FoundHeading } from './find-headings.ts';
 import type { Furniture } from './furniture.ts';
 import { joinCellLines, typicalPitch, wholeWords, wordKey, type CellLine } from './join-lines.ts';
 import { groupLines, median } from './lines.ts';
 import { findReferences, isRectification } from './references.ts';
+import { PARAGRAPH_GAP } from './tolerances.ts';
 import type { PageItems } from './types.ts';
 
 /** "Vraag 12", "Vraag 12:", "Vraag nr. 4 –", "Vraag:", "Vraag" alone; then, maybe, the question. */
 const QUESTION_LABEL = /^(?:Vraag|VRAAG)(?:\s+(?:nr\.?\s*|nummer\s+)?(?<id>\d{1,4}(?:[.-]\d{1,3})*[a-z]?))?\s*(?<mark>[:.)–-])?\s*(?<rest>.*)$/u;
 /** "Antwoord", "Antwoord:", "Antwoord 12:", "Antwoord zorgkantoor:"; then, maybe, the answer. */
 const ANSWER_LABEL = /^(?:Antwoord|ANTWOORD|Beantwoording|Reactie)(?:\s+(?:\d{1,4}(?:[.-]\d{1,3})*[a-z]?|zorgkantoor|zorgkantoren|opdrachtgever|aanbesteder))?\s*(?<mark>[:.)–-])?\s*(?<rest>.*)$/u;
-/** "2 Planning", "2.1 Termijnen", "2.1. Termijnen": a section number, then a capitalised title. */
-const NUMBERED_HEADING = /^(?<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?<title>[\p{Lu}"“‘(].*)$/u;
-
-/** A heading is at most this many characters: longer lines are text. */
-const MAX_HEADING_LENGTH = 100;
-/** Type this much larger than the body text is a heading's. */
-const HEADING_SIZE_RATIO = 1.1;
-/** Space above a line, in line pitches, that sets a numbered heading apart in body-size type. */
-const HEADING_GAP = 1.4;
-/** Space between two lines, in line pitches, that starts a new paragraph (as join-lines reads it). */
-const PARAGRAPH_GAP = 1.6;
-
 interface ProseLine extends CellLine {
-  /** Space above the line, in pitches (HEADING_GAP at the top of a page). */
+  /** Space above the line, in line pitches (0 at the top of a page). */
   gapAbove: number;
-  gapBelow: number;
   /** First line of its page: whether a paragraph starts there, the space above cannot say. */
   pageTop: boolean;
+  /** The heading this line starts, or true for a further line of a wrapped heading. */
+  heading?: Heading | true;
 }
 
 interface Heading {
-  number: string;
+  /** Section number ("1.2"), or the title of an unnumbered section: what derived ids are made from. */
+  section: string;
   text: string;
   level: number;
 }
+
+const LEVELS: Record<FoundHeading['level'], number> = { chapter: 1, paragraph: 2, subparagraph: 3 };
 
 type Step =
   | { kind: 'heading'; heading: Heading }
@@ -71,15 +66,9 @@ export interface ProseResult {
   firstPage: number | null;
 }
 
-/** The derived id of the position-th record under a section number ("1.2", 3 → "1.2-3"). */
-export function derivedId(section: string, position: number): string {
-  return section ? `${section}-${position}` : String(position);
-}
-
 export function readProse(pages: readonly PageItems[], furniture: Furniture): ProseResult {
   const lines = proseLines(pages, furniture);
-  const bodySize = median(lines.map((l) => l.size));
-  const steps = lines.map((l) => classify(l, bodySize));
+  const steps = lines.filter((l) => l.heading !== true).map(classify);
   const drafts: Draft[] = [];
   const headings: Heading[] = [];
   let open: Draft | null = null;
@@ -135,31 +124,32 @@ export function readProse(pages: readonly PageItems[], furniture: Furniture): Pr
   return build(drafts, lines);
 }
 
-/** Lines of all pages in reading order, without furniture, with the space around each. */
+/** Lines of all pages in reading order, without furniture, with the space above each and the headings marked. */
 function proseLines(pages: readonly PageItems[], furniture: Furniture): ProseLine[] {
+  const skip = (page: number, it: PageItems['items'][number]) => furniture.byPage.get(page)?.has(it) ?? false;
+  const headings = findHeadings(pages, { skip });
   const out: ProseLine[] = [];
   for (const page of pages) {
-    const drop = furniture.byPage.get(page.page);
-    const lines = groupLines(page.items.filter((it) => !drop?.has(it)));
-    // Nothing is above a page's first line: it may start a heading, but it starts no paragraph by
-    // itself (a question or answer runs on over the page break).
-    for (const l of lines) out.push({ text: l.text, page: page.page, y: l.y, x: l.x, right: l.right, size: l.size, gapAbove: HEADING_GAP, gapBelow: HEADING_GAP, pageTop: false });
+    const lines = groupLines(page.items.filter((it) => !skip(page.page, it)));
+    const here = headings.filter((h) => h.page === page.page);
+    for (const l of lines) {
+      const line: ProseLine = { text: l.text, page: page.page, y: l.y, x: l.x, right: l.right, size: l.size, gapAbove: 0, pageTop: false };
+      const h = here.find((x) => l.y >= x.y - 0.5 && l.y < x.bottom);
+      if (h) line.heading = Math.abs(h.y - l.y) < 0.5 ? { section: h.number ?? h.title, text: h.text, level: LEVELS[h.level] } : true;
+      out.push(line);
+    }
   }
   const pitch = typicalPitch(out) || median(out.map((l) => l.size)) * 1.2;
   for (let i = 1; i < out.length; i++) {
     const a = out[i - 1]!;
     const b = out[i]!;
-    if (a.page !== b.page) {
-      b.pageTop = true;
-      continue;
-    }
-    b.gapAbove = (b.y - a.y) / pitch;
-    a.gapBelow = b.gapAbove;
+    if (a.page !== b.page) b.pageTop = true;
+    else b.gapAbove = (b.y - a.y) / pitch;
   }
   return out;
 }
 
-function classify(line: ProseLine, bodySize: number): Step {
+function classify(line: ProseLine): Step {
   const text = line.text;
   const q = QUESTION_LABEL.exec(text);
   // A sentence that starts with the word ("Vraag 3 is al beantwoord") is no label: a label has a
@@ -168,27 +158,8 @@ function classify(line: ProseLine, bodySize: number): Step {
   if (q?.groups && (q.groups.mark || q.groups.rest === '')) return { kind: 'question', id: q.groups.id ?? null, rest: q.groups.rest ?? '', line };
   const a = ANSWER_LABEL.exec(text);
   if (a?.groups && (a.groups.mark || a.groups.rest === '')) return { kind: 'answer', rest: a.groups.rest ?? '', line };
-  const heading = readHeading(line, bodySize);
-  if (heading) return { kind: 'heading', heading };
+  if (line.heading && line.heading !== true) return { kind: 'heading', heading: line.heading };
   return { kind: 'text', line };
-}
-
-/**
- * A heading: a numbered title in larger type or set apart by space, or any short line in larger
- * type. A numbered list item in an answer ("1. De zorgaanbieder …") is in body type and runs on.
- */
-function readHeading(line: ProseLine, bodySize: number): Heading | null {
-  const text = line.text;
-  if (text.length > MAX_HEADING_LENGTH || /[.,;:]$/.test(text)) return null;
-  const larger = line.size >= bodySize * HEADING_SIZE_RATIO;
-  const m = NUMBERED_HEADING.exec(text);
-  if (m?.groups && (larger || (line.gapAbove >= HEADING_GAP && line.gapBelow >= HEADING_GAP))) {
-    const number = m.groups.number!;
-    return { number, text, level: number.split('.').length };
-  }
-  // Where an unnumbered heading sits among the numbered levels is unknowable: level 1.
-  if (larger && /^\p{Lu}/u.test(text)) return { number: '', text, level: 1 };
-  return null;
 }
 
 /** Whether an answer label follows before the next question label or heading. */
@@ -234,12 +205,11 @@ function build(drafts: readonly Draft[], lines: readonly CellLine[]): ProseResul
   const seen = new Map<string, number>();
   for (const d of drafts) {
     const section = d.headings.at(-1);
-    const sectionKey = section?.number || section?.text || '';
+    const sectionKey = section?.section ?? '';
     const position = (positions.get(sectionKey) ?? 0) + 1;
     positions.set(sectionKey, position);
     const idKind: IdKind = d.id ? 'printed' : 'derived';
-    // Under an unnumbered heading ("Rectificatie") its key stands in for the number.
-    let vid = d.id ?? derivedId(section ? section.number || paragraphKey(section.text) : '', position);
+    let vid = d.id ?? derivedId(sectionKey, position);
     const count = seen.get(vid) ?? 0;
     seen.set(vid, count + 1);
     if (count > 0) {

@@ -171,13 +171,6 @@ export function isRectification(label: string): boolean {
   return RECTIFICATION.test(label.trim());
 }
 
-/** The sequence a title gives an NvI: "Nota van Inlichtingen 2", "Tweede Nota van Inlichtingen", "NvI II". */
-export function notaSequence(title: string | null): number | null {
-  if (!title) return null;
-  const m = notaMentions(title).find((n) => typeof n.target === 'number');
-  return m ? (m.target as number) : null;
-}
-
 /**
  * Sets `references` on every record whose answer refers to others, and `rectifies` on records
  * that change an earlier answer (under a rectification heading, or a question that says so);

@@ -8,6 +8,30 @@ export interface TextItem {
   w: number;
   /** Font size, used as the line height unit. */
   size: number;
+  /** Set in a bold (or heavier) face, from the font's name or flags. */
+  bold?: boolean;
+  /** Set in an italic or oblique face. */
+  italic?: boolean;
+}
+
+/** A horizontal ruling line (border, separator) in top-down page coordinates. */
+export interface HRule {
+  y: number;
+  x0: number;
+  x1: number;
+}
+
+/** A vertical ruling line in top-down page coordinates. */
+export interface VRule {
+  x: number;
+  y0: number;
+  y1: number;
+}
+
+/** Rules of a page: stroked lines and thin filled rectangles alike, collinear pieces joined. */
+export interface PageRules {
+  horizontal: HRule[];
+  vertical: VRule[];
 }
 
 export interface PageItems {
@@ -16,6 +40,8 @@ export interface PageItems {
   width: number;
   height: number;
   items: TextItem[];
+  /** Ruling lines; absent when extraction did not read them (layouts built in tests). */
+  rules?: PageRules;
 }
 
 export interface ExtractedPdf {
@@ -51,4 +77,4 @@ export interface HeaderRow {
   top: number;
 }
 
-export type { NvIRecord, ParsedNota, ParseWarning, WarningKind } from '../core/model.ts';
+export type { ColumnInfo, NvIRecord, ParsedNota, ParseWarning, WarningKind } from '../core/model.ts';

@@ -39,6 +39,10 @@ async function main(argv: string[]): Promise<number> {
       seq: r.seq,
       documentKey: r.documentKey,
       paragraphKey: r.paragraphKey,
+      // Only NvIs that have them: the output for a VraagID table stays as it was.
+      ...(r.idKind !== undefined ? { idKind: r.idKind } : {}),
+      ...(r.chapter !== undefined ? { chapter: r.chapter } : {}),
+      ...(r.subparagraph !== undefined ? { subparagraph: r.subparagraph } : {}),
     }),
   );
   process.stdout.write(out.join('\n') + '\n');

@@ -24,3 +24,28 @@ export function readGold(): GoldRecord[] {
 
 export const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 export const noSpace = (s: string) => s.replace(/\s+/g, '');
+
+/** The real 2024-2026 NvIs of test/fixtures/real (see its README), by sector. */
+export const REAL_NVIS = {
+  GGZ: path.join(FIXTURES, 'real', 'NvI-GGZ-2024-2026.pdf'),
+  GZ: path.join(FIXTURES, 'real', 'NvI-GZ-2024-2026.pdf'),
+} as const;
+
+export interface RealGoldRecord {
+  seq: number;
+  chapter: string;
+  paragraph: string;
+  subparagraph: string;
+  question: string;
+  answer: string;
+  pageStart: number;
+  pageEnd: number;
+}
+
+export function readRealGold(sector: keyof typeof REAL_NVIS): RealGoldRecord[] {
+  return fs
+    .readFileSync(REAL_NVIS[sector].replace(/\.pdf$/, '.gold.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as RealGoldRecord);
+}

@@ -3,14 +3,14 @@ import { findFurniture } from '../../ingest/furniture.ts';
 import { readProse } from '../../ingest/read-prose.ts';
 import type { PageItems, TextItem } from '../../ingest/types.ts';
 
-/** A page of lines: [text, extra space above in line pitches, font size]. */
-function page(n: number, lines: Array<string | [string, number, number?]>): PageItems {
+/** A page of lines: [text, extra space above in line pitches, font size, bold]. */
+function page(n: number, lines: Array<string | [string, number, number?, boolean?]>): PageItems {
   const items: TextItem[] = [];
   let y = 60;
   for (const l of lines) {
-    const [str, gap, size] = typeof l === 'string' ? [l, 0, 10] : [l[0], l[1], l[2] ?? 10];
+    const [str, gap, size, bold] = typeof l === 'string' ? [l, 0, 10, false] : [l[0], l[1], l[2] ?? 10, l[3] ?? false];
     y += gap * 12;
-    items.push({ str, x: 50, y, w: str.length * 4.6 * (size / 10), size });
+    items.push({ str, x: 50, y, w: str.length * 4.6 * (size / 10), size, bold });
     y += 12;
   }
   return { page: n, width: 595, height: 842, items };
@@ -44,7 +44,7 @@ describe('reading questions and answers from running text', () => {
     ]);
   });
 
-  it('reads a numbered list item in an answer as text, and a numbered line set apart as a heading', () => {
+  it('reads a numbered list item in an answer as text, and a bold numbered line as a heading', () => {
     const records = read([
       page(1, [
         ['1 Algemeen', 1, 14],
@@ -54,7 +54,7 @@ describe('reading questions and answers from running text', () => {
         'Wij volgen deze stappen:',
         '1. De zorgaanbieder meldt zich aan',
         '2. Het zorgkantoor beoordeelt de aanmelding',
-        ['1.1 Termijnen', 1.6],
+        ['1.1 Termijnen', 1.6, 10, true],
         ['Vraag:', 1.6],
         'Hoe lang duurt de beoordeling?',
         ['Vier weken.', 0.8],

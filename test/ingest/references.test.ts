@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NvIRecord } from '../../core/model.ts';
-import { findReferences, isRectification, linkReferences, notaSequence } from '../../ingest/references.ts';
+import { findReferences, isRectification, linkReferences } from '../../ingest/references.ts';
 
 const ids = (text: string, current: number | null = null) => findReferences(text, current).map((r) => [r.id, r.sequence]);
 
@@ -47,19 +47,6 @@ describe('references in answer text', () => {
 
   it('names each record once', () => {
     expect(ids('Zie vraag 4. Zoals bij vraag 4 gezegd, geldt dit ook hier.')).toEqual([['4', null]]);
-  });
-});
-
-describe('the sequence of an NvI from its title', () => {
-  it.each([
-    ['Nota van Inlichtingen 2', 2],
-    ['Tweede Nota van Inlichtingen aanbesteding Wmo', 2],
-    ['NvI 3 Inkoop Jeugdzorg', 3],
-    ['Nota van Inlichtingen II', 2],
-    ['Nota van Inlichtingen Zorginkoop Wlz 2025-2027', null],
-    [null, null],
-  ] as const)('"%s" → %s', (title, want) => {
-    expect(notaSequence(title)).toBe(want);
   });
 });
 
