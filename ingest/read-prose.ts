@@ -22,8 +22,9 @@ import type { PageItems } from './types.ts';
 
 /** "Vraag 12", "Vraag 12:", "Vraag nr. 4 –", "Vraag:", "Vraag" alone; then, maybe, the question. */
 const QUESTION_LABEL = /^(?:Vraag|VRAAG)(?:\s+(?:nr\.?\s*|nummer\s+)?(?<id>\d{1,4}(?:[.-]\d{1,3})*[a-z]?))?\s*(?<mark>[:.)–-])?\s*(?<rest>.*)$/u;
-/** "Antwoord", "Antwoord:", "Antwoord 12:", "Antwoord zorgkantoor:"; then, maybe, the answer. */
-const ANSWER_LABEL = /^(?:Antwoord|ANTWOORD|Beantwoording|Reactie)(?:\s+(?:\d{1,4}(?:[.-]\d{1,3})*[a-z]?|zorgkantoor|zorgkantoren|opdrachtgever|aanbesteder))?\s*(?<mark>[:.)–-])?\s*(?<rest>.*)$/u;
+/** "Antwoord", "Antwoord:", "Antwoord 12:", "Antwoord van de opdrachtgever:"; then, maybe, the answer. */
+const ANSWER_LABEL =
+  /^(?:Antwoord|ANTWOORD|Beantwoording|Reactie)(?:\s+(?:\d{1,4}(?:[.-]\d{1,3})*[a-z]?|(?:van\s+)?(?:de\s+|het\s+)?(?:zorgkantoor|zorgkantoren|opdrachtgever|aanbesteder|gemeenten?|aanbestedende\s+dienst)))?\s*(?<mark>[:.)–-])?\s*(?<rest>.*)$/u;
 interface ProseLine extends CellLine {
   /** Space above the line, in line pitches (0 at the top of a page). */
   gapAbove: number;

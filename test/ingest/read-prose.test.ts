@@ -87,6 +87,14 @@ describe('reading questions and answers from running text', () => {
     ]);
   });
 
+  it.each(['Antwoord', 'Antwoord:', 'ANTWOORD', 'Antwoord 12:', 'Antwoord van de opdrachtgever:', 'Antwoord zorgkantoor:', 'Reactie aanbestedende dienst:'])(
+    'reads "%s" as an answer label',
+    (label) => {
+      const records = read([page(1, [['Vraag 1', 1], 'Is dit een vraag?', [label, 0.8], 'Ja.'])]);
+      expect(records.map((r) => [r.question, r.answer])).toEqual([['Is dit een vraag?', 'Ja.']]);
+    },
+  );
+
   it('finds nothing in a document without question labels', () => {
     expect(read([page(1, [['1 Inleiding', 1, 14], 'Deze nota bevat geen vragen.', 'Vraagt u zich iets af, neem dan contact op.'])])).toEqual([]);
   });
