@@ -11,7 +11,7 @@
  * where the title starts (a hanging indent) or at the number; those are joined.
  */
 import { groupLines, median, type Line } from './lines.ts';
-import { HEADING_LINE_PITCH, HEADING_SIZE_RATIO } from './tolerances.ts';
+import { BOLD_SHARE, HEADING_LINE_PITCH, HEADING_SIZE_RATIO } from './tolerances.ts';
 import type { PageItems, TextItem } from './types.ts';
 
 export type HeadingLevel = 'chapter' | 'paragraph' | 'subparagraph';
@@ -84,7 +84,7 @@ function isBoldLine(items: readonly TextItem[]): boolean {
     all += n;
     if (it.bold) bold += n;
   }
-  return all > 0 && bold >= all * 0.8;
+  return all > 0 && bold >= all * BOLD_SHARE;
 }
 
 /** The heading candidate a line starts, or null. */

@@ -17,7 +17,7 @@ import type { Furniture } from './furniture.ts';
 import type { Heading } from './find-headings.ts';
 import type { CellLine } from './join-lines.ts';
 import { groupLines, median } from './lines.ts';
-import { COLUMN_SLACK, MIN_GUTTER, RULE_SNAP } from './tolerances.ts';
+import { COLUMN_SLACK, MIN_GUTTER, ROW_GAP_PITCHES, ROW_RULE_SPAN, RULE_SNAP, SAME_BOUND } from './tolerances.ts';
 import type { PageItems, TextItem, VRule } from './types.ts';
 
 export interface QaRow {
@@ -74,6 +74,8 @@ interface Segment {
   /** Vertical rule pieces at the bound, to tell full-width rows; null when borderless. */
   middle: VRule[] | null;
   items: TextItem[];
+  /** A borderless part that starts with a header row: the table it opens. */
+  opens?: OpenTable;
 }
 
 interface OpenTable {
@@ -132,7 +134,7 @@ function ruledSegments(page: PageItems, items: readonly TextItem[]): Segment[] {
     const middle = c.filter((v) => Math.abs(v.x - bound) <= RULE_SNAP);
     const width = right - left;
     const cuts = distinct(
-      rules.horizontal.filter((h) => h.y >= top - RULE_SNAP && h.y <= bot + RULE_SNAP && h.x1 - h.x0 >= width * 0.5 && h.x0 <= bound && h.x1 >= bound).map((h) => h.y),
+      rules.horizontal.filter((h) => h.y >= top - RULE_SNAP && h.y <= bot + RULE_SNAP && h.x1 - h.x0 >= width * ROW_RULE_SPAN && h.x0 <= bound && h.x1 >= bound).map((h) => h.y),
     );
     const inside = items.filter((it) => it.x + it.w / 2 > left && it.x < right && it.y + it.size / 2 > top && it.y + it.size / 2 < bot);
     out.push({ page: page.page, top, bottom: bot, left, right, bound, cuts, middle, items: inside });
@@ -209,7 +211,7 @@ function gapBands(seg: Segment): Array<{ top: number; bottom: number; items: Tex
     // A full-width row: text across the bound, or a placeholder sentence (which may stay short of it).
     const spanning = line.items.some((it) => it.x < seg.bound - it.size && it.x + it.w > seg.bound + it.size) || isPlaceholder(line.text);
     const gap = i === 0 ? Number.POSITIVE_INFINITY : line.y - lines[i - 1]!.y;
-    const starts = i === 0 || spanning || prevSpanning || (hasQ && hasA && gap > pitch * 1.25);
+    const starts = i === 0 || spanning || prevSpanning || (hasQ && hasA && gap > pitch * ROW_GAP_PITCHES);
     if (starts) bands.push({ top: line.y, bottom: line.y + line.size, items: [...line.items] });
     else {
       const b = bands[bands.length - 1]!;
@@ -297,6 +299,51 @@ function fitsBorderless(line: ReturnType<typeof groupLines>[number], open: OpenT
 }
 
 /**
+ * Borderless table parts of a page: from a header line ("Vraag" … "Antwoord") down, or from the
+ * top of the page when a borderless table is still open, until a heading or a line that starts
+ * left of the question column.
+ */
+function borderlessSegments(page: PageItems, free: readonly TextItem[], pageHeadings: readonly Heading[], open: OpenTable | null): Segment[] {
+  const lines = groupLines(free);
+  const out: Segment[] = [];
+  let current: { seg: Segment; open: OpenTable } | null = null;
+  const close = () => {
+    if (current) out.push(current.seg);
+    current = null;
+  };
+  if (open && !open.ruled) {
+    const seg: Segment = { page: page.page, top: Number.NEGATIVE_INFINITY, bottom: Number.NEGATIVE_INFINITY, left: open.left, right: open.right, bound: open.bound, cuts: null, middle: null, items: [] };
+    current = { seg, open };
+  }
+  for (const [i, line] of lines.entries()) {
+    if (pageHeadings.some((h) => line.y >= h.y - 0.5 && line.y < h.bottom)) {
+      close();
+      continue;
+    }
+    const below = lines.slice(i + 1, i + 40).flatMap((l) => l.items);
+    const header = borderlessHeader(lines, i, below, page.page);
+    if (header) {
+      close();
+      const opens: OpenTable = { table: { page: page.page, y: line.y, rows: [], labels: header.labels }, bound: header.bound, left: header.qLeft, right: Number.POSITIVE_INFINITY, qLeft: header.qLeft, aLeft: header.aLeft, ruled: false, last: null };
+      const seg: Segment = { page: page.page, top: line.y, bottom: line.y + line.size, left: header.qLeft, right: Number.POSITIVE_INFINITY, bound: header.bound, cuts: null, middle: null, items: [...line.items], opens };
+      current = { seg, open: opens };
+      continue;
+    }
+    if (!current) continue;
+    if (!fitsBorderless(line, current.open)) {
+      close();
+      continue;
+    }
+    const seg: Segment = current.seg;
+    if (seg.items.length === 0) seg.top = line.y;
+    seg.items.push(...line.items);
+    seg.bottom = line.y + line.size;
+  }
+  close();
+  return out;
+}
+
+/**
  * Reads the two-column Q&A tables of the document in order. Headings end a table: a page that
  * starts with a heading does not continue the table of the page before.
  */
@@ -312,58 +359,14 @@ export function readTwoColumnTables(pages: readonly PageItems[], furniture: Furn
     const headingAt = (top: number, bottom: number) => pageHeadings.some((h) => h.y >= top && h.y < bottom);
     let cursor = Number.NEGATIVE_INFINITY;
 
-    // Borderless tables: header lines outside ruled parts, and the lines under them.
-    const freeLines = groupLines(items.filter((it) => !inRuled.has(it)));
-    const borderless: Segment[] = [];
-    {
-      let i = 0;
-      let current: { seg: Segment; open: OpenTable } | null = null;
-      const prior = open as OpenTable | null;
-      const continuing = prior && !prior.ruled ? prior : null;
-      const closeSeg = () => {
-        if (current) borderless.push(current.seg);
-        current = null;
-      };
-      if (continuing) {
-        current = {
-          seg: { page: page.page, top: Number.NEGATIVE_INFINITY, bottom: Number.NEGATIVE_INFINITY, left: continuing.left, right: continuing.right, bound: continuing.bound, cuts: null, middle: null, items: [] },
-          open: continuing,
-        };
-      }
-      for (; i < freeLines.length; i++) {
-        const line = freeLines[i]!;
-        if (pageHeadings.some((h) => line.y >= h.y - 0.5 && line.y < h.bottom)) {
-          closeSeg();
-          continue;
-        }
-        const below = freeLines.slice(i + 1, i + 40).flatMap((l) => l.items);
-        const header = borderlessHeader(freeLines, i, below, page.page);
-        if (header) {
-          closeSeg();
-          const seg: Segment = { page: page.page, top: line.y, bottom: line.y + line.size, left: header.qLeft, right: Number.POSITIVE_INFINITY, bound: header.bound, cuts: null, middle: null, items: [...line.items] };
-          current = { seg, open: { table: { page: page.page, y: line.y, rows: [], labels: header.labels }, bound: header.bound, left: header.qLeft, right: Number.POSITIVE_INFINITY, qLeft: header.qLeft, aLeft: header.aLeft, ruled: false, last: null } };
-          (seg as Segment & { header?: OpenTable }).header = current.open;
-          continue;
-        }
-        if (!current) continue;
-        if (!fitsBorderless(line, current.open)) {
-          closeSeg();
-          continue;
-        }
-        const seg: Segment = current.seg;
-        if (seg.items.length === 0) seg.top = line.y;
-        seg.items.push(...line.items);
-        seg.bottom = line.y + line.size;
-      }
-      closeSeg();
-    }
+    const borderless = borderlessSegments(page, items.filter((it) => !inRuled.has(it)), pageHeadings, open);
 
     const all = [...segments, ...borderless].filter((s) => s.items.length > 0).sort((a, b) => a.top - b.top);
     const inTable = new Set(all.flatMap((s) => s.items));
     // A heading or other text between the table parts (or above the first) ends the open table.
     const interrupted = (top: number) => items.some((it) => !inTable.has(it) && it.y >= cursor && it.y + it.size <= top + 0.5);
     for (const seg of all) {
-      const newHeader = (seg as Segment & { header?: OpenTable }).header;
+      const newHeader = seg.opens;
       if (open && interrupted(seg.top)) open = null;
       const bands = seg.cuts ? ruledBands(seg) : gapBands(seg);
       let first = true;
@@ -373,7 +376,7 @@ export function readTwoColumnTables(pages: readonly PageItems[], furniture: Furn
           const labels = readHeader(band.items, seg.bound);
           if (labels) {
             // A repeated header keeps the table open; a new one under a heading opens a table.
-            if (!(open && Math.abs(open.bound - seg.bound) <= RULE_SNAP * 2 && !headingAt(cursor, band.top))) {
+            if (!(open && Math.abs(open.bound - seg.bound) <= SAME_BOUND && !headingAt(cursor, band.top))) {
               const table: TwoColumnTable = { page: page.page, y: band.top, rows: [], labels };
               tables.push(table);
               const qItems = band.items.filter((it) => it.x < seg.bound);
@@ -399,7 +402,7 @@ export function readTwoColumnTables(pages: readonly PageItems[], furniture: Furn
             continue;
           }
         }
-        if (!open || Math.abs(open.bound - seg.bound) > RULE_SNAP * 2) {
+        if (!open || Math.abs(open.bound - seg.bound) > SAME_BOUND) {
           // Not a Q&A table (no header read as question and answer): skipped.
           open = null;
           first = false;

@@ -41,3 +41,18 @@ export const MIN_GUTTER = 1.2;
  * (2 pitches) or a paragraph's space after (Word: 0.6–1 line); wrapped lines follow at 1.
  */
 export const PARAGRAPH_GAP = 1.6;
+
+/** A line is set in bold when at least this share of its characters is. */
+export const BOLD_SHARE = 0.8;
+
+/** A horizontal rule cuts a table's rows when it spans at least this share of the table's width. */
+export const ROW_RULE_SPAN = 0.5;
+
+/**
+ * In a borderless table a row starts after a gap this many line pitches wide: the cell padding
+ * above and below adds about half a line to the pitch, a wrapped line adds nothing.
+ */
+export const ROW_GAP_PITCHES = 1.25;
+
+/** Column bounds of two table parts within this distance belong to one table (across a page break). */
+export const SAME_BOUND = 4;
