@@ -125,6 +125,9 @@ function located(o: Required<NviPdfOptions>, c: Content): Partial<GeneratedRecor
     if (!hasColumn(o, 'paragraph')) out.paragraph = c.referenceParagraph;
   }
   if (hasColumn(o, 'page')) out.referencePage = Number(c.page);
-  if (hasColumn(o, 'subject') && !hasColumn(o, 'paragraph') && !hasColumn(o, 'reference')) out.paragraph = c.subject;
+  if (hasColumn(o, 'subject') && !hasColumn(o, 'reference')) {
+    if (hasColumn(o, 'paragraph')) out.subparagraph = c.subject;
+    else out.paragraph = c.subject;
+  }
   return out;
 }

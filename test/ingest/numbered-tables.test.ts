@@ -3,7 +3,7 @@ import { parsePdfBytes } from '../../ingest/parse.ts';
 import type { ParsedNota } from '../../ingest/types.ts';
 import { collapse } from '../helpers/gold.ts';
 import { makeNviPdf, type GeneratedNvi, type NviPdfOptions } from '../helpers/nvi-pdf.ts';
-import { REFERENCE_CELL, REFERENCE_LABELLED, SPREADSHEET_PRINT, TOPICS } from '../helpers/nvi-pdf/numbered.ts';
+import { PARAGRAPH_AND_TOPIC, REFERENCE_CELL, REFERENCE_LABELLED, SPREADSHEET_PRINT, TOPICS } from '../helpers/nvi-pdf/numbered.ts';
 
 /**
  * Shape B: tables numbered 1, 2, 3 … whose other columns say where a question is about in other
@@ -22,6 +22,7 @@ const VARIANTS: Array<[string, NviPdfOptions]> = [
   ],
   ['a spreadsheet print without gridlines, centred labels', { seed: 65, ...SPREADSHEET_PRINT, borders: false, headerAlign: 'center', rows: 24 }],
   ['"Nr. | Onderwerp | Vraag | Antwoord" with topics', { seed: 66, columns: TOPICS, vidFormat: 'number', rows: 16 }],
+  ['"Nr. | Paragraaf | Thema | Vraag | Antwoord": a topic below the paragraph, Times, no borders', { seed: 69, columns: PARAGRAPH_AND_TOPIC, vidFormat: 'number', rows: 16, font: 'Times-Roman', borders: false }],
   [
     'a second NvI whose answers refer to this one and the first, in reference-cell rows',
     { seed: 67, columns: REFERENCE_CELL, vidFormat: 'number', rows: 20, sequence: 2, referenceEvery: 3 },
@@ -56,6 +57,7 @@ describe.each(VARIANTS)('a numbered NvI table: %s', (_name, options) => {
       reference: r.reference,
       referencePage: r.referencePage,
       references: r.references,
+      subparagraph: r.subparagraph,
     }));
     const want = gen.records.map((g) => ({
       vid: g.vid,
@@ -67,6 +69,7 @@ describe.each(VARIANTS)('a numbered NvI table: %s', (_name, options) => {
       reference: g.reference,
       referencePage: g.referencePage,
       references: g.references,
+      subparagraph: g.subparagraph,
     }));
     expect(got).toEqual(want);
   });

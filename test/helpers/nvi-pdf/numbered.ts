@@ -35,6 +35,14 @@ export const TOPICS: ColumnSpec[] = [
   { kind: 'answer', label: 'Antwoord', width: 0.42 },
 ];
 
+export const PARAGRAPH_AND_TOPIC: ColumnSpec[] = [
+  { kind: 'vid', label: 'Nr.', width: 0.06 },
+  { kind: 'paragraph', label: 'Paragraaf', width: 0.17 },
+  { kind: 'subject', label: 'Thema', width: 0.14 },
+  { kind: 'question', label: 'Vraag', width: 0.28 },
+  { kind: 'answer', label: 'Antwoord', width: 0.35 },
+];
+
 /** How a spreadsheet prints: landscape, thin gridlines, bottom-aligned cells, rows kept whole. */
 export const SPREADSHEET_PRINT: NviPdfOptions = {
   columns: SPREADSHEET,

@@ -84,6 +84,8 @@ export interface GeneratedRecord {
   reference?: string;
   /** The page a reference cell or page column gives. */
   referencePage?: number;
+  /** A topic printed beside a paragraph column: the level below the paragraph. */
+  subparagraph?: string;
   /** References the answer makes (see NviPdfOptions.referenceEvery). */
   references?: RecordRef[];
 }
