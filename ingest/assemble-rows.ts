@@ -32,8 +32,14 @@ export interface AssembledTable {
 
 type CellRole = Exclude<ColumnRole, 'other'>;
 
+const CELL_ROLES: readonly CellRole[] = ['vid', 'document', 'paragraph', 'reference', 'page', 'subject', 'question', 'answer'];
+
+function perRole<T>(make: () => T): Record<CellRole, T> {
+  return Object.fromEntries(CELL_ROLES.map((r) => [r, make()])) as Record<CellRole, T>;
+}
+
 function emptyCells(): RawRow['cells'] {
-  return { vid: [], document: [], paragraph: [], question: [], answer: [] };
+  return perRole((): CellLine[] => []);
 }
 
 /**
@@ -171,10 +177,10 @@ export function assembleRows(pages: readonly PageItems[], furniture: Furniture):
   flushWaiting();
 
   const pitch = typicalPitch(rows.flatMap((r) => r.cells.answer.concat(r.cells.question)).sort(byPageY));
-  const widths = { vid: 0, document: 0, paragraph: 0, question: 0, answer: 0 };
-  const edges = { ...widths };
+  const widths = perRole(() => 0);
+  const edges = perRole(() => 0);
   for (const row of rows) {
-    for (const role of Object.keys(widths) as CellRole[]) {
+    for (const role of CELL_ROLES) {
       for (const l of row.cells[role]) {
         widths[role] = Math.max(widths[role], l.right - l.x);
         edges[role] = Math.max(edges[role], l.right);

@@ -1,6 +1,7 @@
 import type { AssembledTable, CellRole } from './assemble-rows.ts';
 import { joinCellLines, wholeWords, wordKey } from './join-lines.ts';
 import { documentKey, paragraphKey } from '../core/text/keys.ts';
+import { pageNumber, splitReferenceCell } from './reference-cell.ts';
 import type { NvIRecord, ParseWarning } from './types.ts';
 
 /**
@@ -13,6 +14,7 @@ export function buildRecords(table: AssembledTable): { records: NvIRecord[]; war
   const seen = new Map<string, number>();
   const vocabulary = wholeWords(table.rows.flatMap((r) => Object.values(r.cells).flat()));
   const isWord = (token: string) => vocabulary.has(wordKey(token));
+  const subjectIsReference = holdsReferences(table);
   for (const row of table.rows) {
     const seq = records.length + 1;
     let vid = row.vid.replace(/\s+/g, ' ').trim();
@@ -32,8 +34,21 @@ export function buildRecords(table: AssembledTable): { records: NvIRecord[]; war
     const cell = (role: CellRole) =>
       joinCellLines(row.cells[role], { pitch: table.pitch, width: table.widths[role], edge: table.edges[role], monospaced: table.monospaced, isWord });
     // Labels are one line by nature: a wrapped label is never a list.
-    const document = cell('document').replace(/\s+/g, ' ');
-    const paragraph = cell('paragraph').replace(/\s+/g, ' ');
+    const label = (role: CellRole) => cell(role).replace(/\s+/g, ' ');
+    let document = label('document');
+    let paragraph = label('paragraph');
+    const page = label('page');
+    let subject = label('subject');
+    // One cell that says where: kept as printed, and split into the document, page and paragraph
+    // the columns of other NvIs give.
+    const reference = label('reference') || (subjectIsReference ? subject : '');
+    if (subjectIsReference) subject = '';
+    const parts = reference ? splitReferenceCell(reference) : null;
+    document ||= parts?.document ?? '';
+    paragraph ||= parts?.paragraph ?? '';
+    const referencePage = (page ? pageNumber(page) : null) ?? parts?.page ?? null;
+    // A topic is the grouping the NvI gives: the paragraph when there is none, else a level below it.
+    if (subject && !paragraph) [paragraph, subject] = [subject, ''];
     const question = cell('question');
     const answer = cell('answer');
     if (question === '') warnings.push({ kind: 'empty-question', page: row.pageStart, vid, message: `${vid} has no question (page ${row.pageStart})` });
@@ -49,7 +64,25 @@ export function buildRecords(table: AssembledTable): { records: NvIRecord[]; war
       seq,
       documentKey: documentKey(document),
       paragraphKey: paragraphKey(paragraph),
+      ...(reference ? { reference } : {}),
+      ...(referencePage !== null ? { referencePage } : {}),
+      ...(subject ? { subparagraph: subject } : {}),
     });
   }
   return { records, warnings };
+}
+
+/**
+ * Whether a subject column ("Onderwerp") holds reference cells ("Leidraad, pagina 3, paragraaf
+ * 1.3") rather than topics: NvIs use the label for both. Decided for the whole column, so that a
+ * row that says only "Algemeen" is read as the other rows are.
+ */
+function holdsReferences(table: AssembledTable): boolean {
+  const cells = table.rows.map((r) => r.cells.subject.map((l) => l.text).join(' ').trim()).filter((t) => t !== '');
+  if (cells.length === 0) return false;
+  const located = cells.filter((t) => {
+    const parts = splitReferenceCell(t);
+    return parts.page !== null || parts.paragraph !== '';
+  });
+  return located.length * 2 >= cells.length;
 }

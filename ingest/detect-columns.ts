@@ -3,20 +3,35 @@ import { groupLines, splitWords, type Line } from './lines.ts';
 import type { Column, ColumnRole, HeaderRow, PageItems, TextItem } from './types.ts';
 
 /**
- * Header labels seen in NvIs from different care offices and years. Matched against the folded,
- * lower-cased label with punctuation removed ("Vraag-ID" → "vraag id", "Nr." → "nr").
+ * What a header label names, read word by word so that the wordings of other NvIs are read too
+ * ("Nr.", "Uw vraag", "Vraag van de inschrijver", "Blz.", "Document / pagina / paragraaf"). Each
+ * word of the folded label (see normaliseLabel) is a role word, a filler word that names no role
+ * ("uw", "gestelde", "zorgkantoor"), or unknown: one unknown word and the label is no label.
  */
-const LABEL_PATTERNS: ReadonlyArray<readonly [ColumnRole, RegExp]> = [
-  ['vid', /^(vraag ?(id|nr|nummer|no)|vid|id|nr|nummer|no|volgnummer|vraagnummer|#|kenmerk)$/],
-  ['document', /^(document(naam|en)?|inkoopdocument|brondocument|bron|stuk|bijlage|document\/bijlage)$/],
+type Word = 'id' | 'question' | 'answer' | 'document' | 'page' | 'paragraph' | 'reference' | 'subject' | 'other' | 'filler';
+
+const ROLE_WORDS: ReadonlyArray<readonly [Word, RegExp]> = [
+  ['id', /^(id|vid|nr|nummer|no|num|volgnummer|volgnr|vraagnummer|vraagnr|vraagid|#|kenmerk)$/],
+  ['question', /^(vraag|vragen|vraagstelling|opmerking|opmerkingen)$/],
+  ['answer', /^(antwoord|antwoorden|beantwoording|reactie|reacties)$/],
+  ['document', /^(document|documentnaam|documenten|inkoopdocument|brondocument|aanbestedingsdocument|bron|stuk|bijlage)$/],
+  ['page', /^(pagina|paginas|pag|blz|bladzijde|p|paginanummer|paginanr)$/],
+  ['paragraph', /^(paragraaf|par|§|hoofdstuk|hfst|onderdeel|artikel|sectie|paragraafnummer|paragraafnr)$/],
+  ['reference', /^(referentie|ref|verwijzing|vindplaats|locatie)$/],
+  ['subject', /^(onderwerp|thema|categorie|titel)$/],
+  ['other', /^(datum|regio|status|wijziging|tekst|citaat)$/],
   [
-    'paragraph',
-    /^(paragraaf|par|hoofdstuk|onderdeel|artikel|sectie|paragraafnummer|(hoofdstuk|paragraaf|onderdeel)( ?\/ ?(paragraaf|artikel|onderdeel))+)$/,
+    'filler',
+    /^(uw|de|het|van|door|aan|bij|in|en|of|gestelde|gesteld|zorgaanbieders?|aanbieders?|inschrijvers?|gegadigden?|zorgkantoor|zorgkantoren|opdrachtgever|aanbesteder|gemeenten?)$/,
   ],
-  ['question', /^(vraag|vragen|vraagstelling|gestelde vraag|vraag( van)?( de)? zorgaanbieders?|vraag\/opmerking|vraag of opmerking)$/],
-  ['answer', /^(antwoord(en)?|beantwoording|reactie|antwoord( van)?( het| de)? (zorgkantoor|zorgkantoren)|reactie( van)?( het| de)? (zorgkantoor|zorgkantoren)|antwoord\/reactie)$/],
-  ['other', /^(pagina|pag|blz|p|datum|categorie|thema|onderwerp|regio|status|wijziging|tekst|citaat)$/],
 ];
+
+const LOCATION_WORDS = new Set<Word>(['document', 'page', 'paragraph']);
+
+function wordKind(word: string): Word | null {
+  for (const [kind, re] of ROLE_WORDS) if (re.test(word)) return kind;
+  return null;
+}
 
 export function normaliseLabel(text: string): string {
   return fold(text)
@@ -29,8 +44,39 @@ export function normaliseLabel(text: string): string {
 
 export function labelRole(text: string): ColumnRole | null {
   const norm = normaliseLabel(text);
-  for (const [role, re] of LABEL_PATTERNS) if (re.test(norm)) return role;
-  return null;
+  const kinds: Word[] = [];
+  for (const w of norm.split(/[ /,&+]/).filter((x) => x !== '')) {
+    const kind = wordKind(w);
+    if (!kind) return null;
+    if (kind !== 'filler') kinds.push(kind);
+  }
+  return roleOf(kinds, /[/,&+]| en /.test(norm));
+}
+
+/**
+ * The role the role words of one label name together (in printed order), or null when they name
+ * none or contradict. Labels set close together read as one phrase ("Nr. Vraag", "Blz. Paragraaf"),
+ * so a combination counts only in the order, or with the separator, that one label has.
+ */
+function roleOf(kinds: readonly Word[], separated: boolean): ColumnRole | null {
+  const set = new Set(kinds);
+  const locations = [...set].filter((k) => LOCATION_WORDS.has(k));
+  // "Document / pagina / paragraaf": one cell that says where, in several parts.
+  if (set.has('reference')) return only(set, ['reference', 'document', 'page', 'paragraph']) ? 'reference' : null;
+  if (locations.length >= 2) return separated && only(set, ['document', 'page', 'paragraph']) ? 'reference' : null;
+  // A number of something is that thing ("Paginanummer", "Pagina nr."); a question's number is its id.
+  if (locations.length === 1) {
+    const location = locations[0] as ColumnRole;
+    return set.size === 1 || (only(set, [locations[0]!, 'id']) && kinds[0] !== 'id') ? location : null;
+  }
+  if (set.has('id')) return set.size === 1 || (only(set, ['id', 'question']) && kinds[0] === 'question') ? 'vid' : null;
+  if (set.size !== 1) return null;
+  const kind = kinds[0];
+  return kind === 'question' || kind === 'answer' || kind === 'subject' || kind === 'other' ? kind : null;
+}
+
+function only(kinds: ReadonlySet<Word>, allowed: readonly Word[]): boolean {
+  return [...kinds].every((k) => allowed.includes(k));
 }
 
 interface Label {
@@ -125,7 +171,14 @@ function mergeTwoLines(first: Line, second: Line): TextItem[] {
   const bottom = second.items.flatMap(splitWords);
   const merged = top.map((w) => ({ ...w }));
   for (const b of bottom) {
-    const host = merged.find((w) => b.x < w.x + w.w + w.size && b.x + b.w > w.x - w.size);
+    // The word above it that it overlaps most (a word's width of slack for centred labels).
+    let host: TextItem | undefined;
+    let most = Number.NEGATIVE_INFINITY;
+    for (const w of merged) {
+      if (!(b.x < w.x + w.w + w.size && b.x + b.w > w.x - w.size)) continue;
+      const overlap = Math.min(b.x + b.w, w.x + w.w) - Math.max(b.x, w.x);
+      if (overlap > most) [host, most] = [w, overlap];
+    }
     if (host) {
       host.str = host.str.endsWith('-') ? host.str.slice(0, -1) + b.str : `${host.str} ${b.str}`;
       host.w = Math.max(host.x + host.w, b.x + b.w) - host.x;
@@ -143,7 +196,9 @@ export function findHeader(page: PageItems): { labels: Label[]; top: number; bot
     const next = lines[i + 1];
     const canPair = next !== undefined && next.y - line.y < line.size * 1.6;
     const paired = canPair ? readHeaderLabels(mergeTwoLines(line, next)) : null;
-    const best = paired && (!single || paired.length > single.length || hasVid(paired) > hasVid(single)) ? paired : single;
+    // Two lines that read as a header together are one: a label wrapped in its cell ("Document /
+    // pagina /" over "paragraaf") adds no label, but its second line is no table text either.
+    const best = paired && (!single || paired.length >= single.length || hasVid(paired) > hasVid(single)) ? paired : single;
     if (!best) continue;
     const usedNext = best === paired;
     const last = usedNext ? next! : line;

@@ -1,5 +1,6 @@
 // The list-marker rule is core's: the pages render as a list exactly the items split off here.
 import { isListItem } from '../core/text/list-markers.ts';
+import { PARAGRAPH_GAP } from './tolerances.ts';
 
 /** One printed line of a cell, with where it was printed. */
 export interface CellLine {
@@ -56,7 +57,7 @@ export function joinCellLines(lines: readonly CellLine[], metrics: CellMetrics =
     const text = cur.text;
     const sameFlow = cur.page === prev.page;
     const gap = cur.y - prev.y;
-    const newParagraph = sameFlow && pitch > 0 && gap > pitch * 1.6;
+    const newParagraph = sameFlow && pitch > 0 && gap > pitch * PARAGRAPH_GAP;
     const listStart = isListItem(text) && (prevIsListBlock || /[:;.!?]$/.test(out) || newParagraph);
     const forced = !listStart && !newParagraph && hardBreak(prev, cur, room(prev));
     if (listStart || newParagraph || forced) {

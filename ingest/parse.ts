@@ -6,6 +6,8 @@ import { extractItems, type ExtractOptions } from './extract-items.ts';
 import { findFurniture, type Furniture } from './furniture.ts';
 import { readCover } from './read-cover.ts';
 import { readHeadedTables } from './read-headed-tables.ts';
+import { readProse } from './read-prose.ts';
+import { linkReferences } from './references.ts';
 import type { ColumnInfo, ExtractedPdf, NvIRecord, ParsedNota, ParseWarning } from './types.ts';
 
 /** What a reader found: records, or why it found none (and where it looked). */
@@ -65,8 +67,18 @@ const headedTwoColumnTables: Reader = {
   },
 };
 
+/** Questions and answers as running text under headings, after "Vraag 12" and "Antwoord" labels (shape C). */
+const proseQuestions: Reader = {
+  lookedFor: 'questions and answers as text after "Vraag"/"Antwoord" labels',
+  read(pdf, furniture) {
+    const result = readProse(pdf.pages, furniture);
+    if (result.firstPage === null) return { miss: 'no line starts with a question label ("Vraag 12", "Vraag:")' };
+    return { records: result.records, warnings: result.warnings, columns: [], firstTablePage: result.firstPage };
+  },
+};
+
 /** Tried in this order; the first that yields records wins. A new NvI shape is one more line. */
-const READERS: readonly Reader[] = [vraagIdTable, headedTwoColumnTables];
+const READERS: readonly Reader[] = [vraagIdTable, headedTwoColumnTables, proseQuestions];
 
 function documentLabel(pdf: ExtractedPdf, firstTablePage: number | null): string {
   const title = readCover(pdf.pages, firstTablePage).title ?? pdf.metaTitle;
@@ -89,14 +101,17 @@ export function parseExtracted(pdf: ExtractedPdf, file: string): ParsedNota {
     }
     const cover = readCover(pdf.pages, found.firstTablePage);
     const title = cover.title ?? pdf.metaTitle;
+    const description = describeNota(pdf.pages, title, found.firstTablePage);
+    // Whatever the shape, answers may refer to other records, of this NvI or an earlier one.
+    const linked = linkReferences(found.records, description.sequence);
     return {
       title,
       published: cover.published,
       pageCount: pdf.pageCount,
       records: found.records,
-      warnings: found.warnings.sort((a, b) => a.page - b.page),
+      warnings: [...found.warnings, ...linked].sort((a, b) => a.page - b.page),
       columns: found.columns,
-      description: describeNota(pdf.pages, title, found.firstTablePage),
+      description,
     };
   }
   // Name what each reader looked for; the page of the first reader that got as far as a table.

@@ -36,6 +36,12 @@ export const COLUMN_SLACK = 0.5;
  */
 export const MIN_GUTTER = 1.2;
 
+/**
+ * Space between two lines, in line pitches, that starts a new paragraph: a blank line's worth
+ * (2 pitches) or a paragraph's space after (Word: 0.6–1 line); wrapped lines follow at 1.
+ */
+export const PARAGRAPH_GAP = 1.6;
+
 /** A line is set in bold when at least this share of its characters is. */
 export const BOLD_SHARE = 0.8;
 

@@ -51,7 +51,12 @@ export interface ExtractedPdf {
   metaTitle: string | null;
 }
 
-export type ColumnRole = 'vid' | 'document' | 'paragraph' | 'question' | 'answer' | 'other';
+/**
+ * What a table column holds. "reference": one cell that packs document, page and paragraph
+ * ("Aanbestedingsleidraad, pagina 3, paragraaf 1.3"); "page": the page in the referred document;
+ * "subject": a topic the NvI gives each question ("Onderwerp").
+ */
+export type ColumnRole = 'vid' | 'document' | 'paragraph' | 'reference' | 'page' | 'subject' | 'question' | 'answer' | 'other';
 
 export interface Column {
   role: ColumnRole;

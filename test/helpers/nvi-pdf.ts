@@ -9,7 +9,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { GoldRecord } from './gold.ts';
-import { CLOSING_TEXT, COVER_TEXT, INTRO_TEXT, makeContent, pick } from './nvi-pdf/content.ts';
+import { CLOSING_TEXT, COVER_TEXT, INTRO_TEXT, makeContent, pick, type Content } from './nvi-pdf/content.ts';
 import { geometry, Layout } from './nvi-pdf/layout.ts';
 import { BOLD, DEFAULTS, MARGIN_TOP, MARGIN_X, PAD_X, type ColumnKind, type GeneratedNvi, type GeneratedRecord, type NviPdfOptions } from './nvi-pdf/options.ts';
 import { render } from './nvi-pdf/render.ts';
@@ -48,7 +48,7 @@ export async function makeNviPdf(options: NviPdfOptions = {}): Promise<Generated
   };
   const content = makeContent(o, rand, longAnswer);
 
-  const title = 'Nota van Inlichtingen';
+  const title = o.sequence === null ? 'Nota van Inlichtingen' : `Nota van Inlichtingen ${o.sequence}`;
   const subtitle = 'Zorginkoop Wlz 2025-2027';
   const datum = 'Datum: 3 maart 2025';
   const frontMatter: string[] = [];
@@ -91,7 +91,7 @@ export async function makeNviPdf(options: NviPdfOptions = {}): Promise<Generated
     const cuts = cells.flatMap((lines) =>
       lines.flatMap((l, k) => (l.cut ? [{ head: l.text, tail: /^\S*/.exec(lines[k + 1]?.text ?? '')![0] }] : [])),
     );
-    records.push({ vid: c.vid, document: c.document, paragraph: c.paragraph, question: c.question, answer: c.answer, ...pages, cuts });
+    records.push({ vid: c.vid, document: c.document, paragraph: c.paragraph, question: c.question, answer: c.answer, ...pages, cuts, ...located(o, c), ...(c.references.length > 0 ? { references: c.references } : {}) });
   }
   let closing: GeneratedNvi['closing'] = null;
   if (o.closing) {
@@ -102,8 +102,8 @@ export async function makeNviPdf(options: NviPdfOptions = {}): Promise<Generated
     layout.prose(CLOSING_TEXT, measure);
   }
   for (const col of ['document', 'paragraph'] as const) {
-    // A table without such a column yields empty labels.
-    if (!o.columns.some((c) => c.kind === col)) for (const r of records) r[col] = '';
+    // A table without such a column yields empty labels, unless a reference or subject cell says them.
+    if (!o.columns.some((c) => c.kind === col)) for (const r of records) if (!r.reference && !(col === 'paragraph' && hasColumn(o, 'subject'))) r[col] = '';
   }
 
   const furniture = [o.runningHeader, o.footerText].filter((s): s is string => !!s);
@@ -111,4 +111,23 @@ export async function makeNviPdf(options: NviPdfOptions = {}): Promise<Generated
   const pdf = await render(doc, o, g, layout.pages, fullTitle);
   const published = o.cover ? '2025-03-03' : null;
   return { pdf, records, pageCount: layout.pages.length, firstTablePage, title: fullTitle, published, furniture, frontMatter, headings, closing };
+}
+
+function hasColumn(o: Required<NviPdfOptions>, kind: ColumnKind): boolean {
+  return o.columns.some((c) => c.kind === kind);
+}
+
+/** What a reference, page or subject column makes the parser read, as the record should show it. */
+function located(o: Required<NviPdfOptions>, c: Content): Partial<GeneratedRecord> {
+  const out: Partial<GeneratedRecord> = {};
+  if (hasColumn(o, 'reference')) {
+    Object.assign(out, { reference: c.reference, referencePage: Number(c.page) });
+    if (!hasColumn(o, 'paragraph')) out.paragraph = c.referenceParagraph;
+  }
+  if (hasColumn(o, 'page')) out.referencePage = Number(c.page);
+  if (hasColumn(o, 'subject') && !hasColumn(o, 'reference')) {
+    if (hasColumn(o, 'paragraph')) out.subparagraph = c.subject;
+    else out.paragraph = c.subject;
+  }
+  return out;
 }

@@ -27,13 +27,43 @@ describe('header labels', () => {
     ['Antwoord van het zorgkantoor', 'answer'],
     ['Reactie zorgkantoren', 'answer'],
     ['Beantwoording', 'answer'],
-    ['Pagina', 'other'],
-    ['Onderwerp', 'other'],
+    ['Pagina', 'page'],
+    ['Blz.', 'page'],
+    ['Pag.', 'page'],
+    ['Paginanummer', 'page'],
+    ['Pagina nr.', 'page'],
+    ['Onderwerp', 'subject'],
+    ['Thema', 'subject'],
+    ['Nr', 'vid'],
+    ['Nummer', 'vid'],
+    ['Uw vraag', 'question'],
+    ['Gestelde vraag', 'question'],
+    ['Vraag van de inschrijver', 'question'],
+    ['Vraag of opmerking', 'question'],
+    ['Antwoord aan de gegadigden', 'answer'],
+    ['Antwoord opdrachtgever', 'answer'],
+    ['Referentie', 'reference'],
+    ['Verwijzing', 'reference'],
+    ['Vindplaats', 'reference'],
+    ['Document / pagina / paragraaf', 'reference'],
+    ['Document, paragraaf', 'reference'],
+    ['Paragraaf/blz.', 'reference'],
+    ['Referentie document', 'reference'],
+    ['Paragraafnummer', 'paragraph'],
+    ['Datum', 'other'],
   ] as const)('"%s" is a %s column', (label, role) => {
     expect(labelRole(label)).toBe(role);
   });
 
-  it.each(['Vraag of antwoord ingetrokken', 'Zorgkantoor', 'Toelichting bij de vraag', ''])('"%s" is no column label', (label) => {
+  it.each(['Vraag of antwoord ingetrokken', 'Zorgkantoor', 'Toelichting bij de vraag', '', 'Vraag en antwoord', 'Uw', 'Onderwerp van de vraag'])('"%s" is no column label', (label) => {
+    expect(labelRole(label)).toBeNull();
+  });
+
+  it.each([
+    ['Nr. Vraag', 'a number column and a question column set close together'],
+    ['Nr. Blz.', 'a number column and a page column'],
+    ['Blz. Paragraaf', 'a page column and a paragraph column, without the separator one label would have'],
+  ])('"%s" is not one label: %s', (label) => {
     expect(labelRole(label)).toBeNull();
   });
 

@@ -1,5 +1,6 @@
 /** What the generated NvI says: rows picked from the gold set, VIDs, cover and closing texts. */
 import { readGold, type GoldRecord } from '../gold.ts';
+import type { RecordRef } from '../../../core/model.ts';
 import type { NviPdfOptions } from './options.ts';
 
 const DOCUMENTS = [
@@ -70,7 +71,22 @@ export interface Content {
   question: string;
   answer: string;
   page: string;
+  /** A reference cell naming document, page and paragraph, in one of the ways NvIs print it. */
+  reference: string;
+  /** The paragraph number the reference cell names ("2.7"). */
+  referenceParagraph: string;
+  /** A topic: the paragraph's title without its number. */
+  subject: string;
+  /** References appended to the answer. */
+  references: RecordRef[];
 }
+
+/** Ways of packing document, page and paragraph into one cell. */
+const REFERENCE_FORMS: ReadonlyArray<(doc: string, page: string, par: string) => string> = [
+  (d, p, n) => `${d}, pagina ${p}, paragraaf ${n}`,
+  (d, p, n) => `${d} – blz. ${p} – § ${n}`,
+  (d, p, n) => `${d}; par. ${n}; p. ${p}`,
+];
 
 export function makeContent(o: Required<NviPdfOptions>, rand: () => number, longAnswer: (pool: GoldRecord[]) => string): Content[] {
   const gold = readGold();
@@ -88,13 +104,32 @@ export function makeContent(o: Required<NviPdfOptions>, rand: () => number, long
       const items = Array.from({ length: count }, (_, k) => `${numbered ? `${k + 1}.` : '-'} ${pick(rand, LIST_ITEMS)}`);
       answer = `${answer}\n${pick(rand, LIST_INTROS)}\n${items.join('\n')}`;
     }
+    const references: RecordRef[] = [];
+    if (o.referenceEvery > 0 && i > 0 && i % o.referenceEvery === o.referenceEvery - 1) {
+      // In turn a question of this NvI and one of the first NvI: no random draw, so seeds keep their content.
+      const [sentence, ref]: [string, RecordRef] =
+        Math.floor(i / o.referenceEvery) % 2 === 0
+          ? [`Zie vraag ${vids[i - 1]}.`, { id: vids[i - 1]!, sequence: null, text: `vraag ${vids[i - 1]}` }]
+          : [`Zie het antwoord op vraag ${i} in de eerste Nota van Inlichtingen.`, { id: String(i), sequence: 1, text: `Zie het antwoord op vraag ${i} in de eerste Nota van Inlichtingen` }];
+      answer = `${answer} ${sentence}`;
+      references.push(ref);
+    }
+    const document = DOCUMENTS[Math.min(DOCUMENTS.length - 1, Math.floor((i / o.rows) * DOCUMENTS.length))]!;
+    const page = String(3 + Math.floor(i * 1.7));
+    // Derived from what is picked already, so that adding these columns changes no seed's content.
+    const number = /^\d+(?:\.\d+)*/.exec(g.paragraph)?.[0] ?? String(1 + (i % 9));
+    const subject = g.paragraph.replace(/^\d+(?:\.\d+)*\.?\s*/, '') || 'Algemeen';
     rows.push({
       vid: vids[i]!,
-      document: DOCUMENTS[Math.min(DOCUMENTS.length - 1, Math.floor((i / o.rows) * DOCUMENTS.length))]!,
+      document,
       paragraph: g.paragraph,
       question: g.question,
       answer,
-      page: String(3 + Math.floor(i * 1.7)),
+      page,
+      reference: REFERENCE_FORMS[i % REFERENCE_FORMS.length]!(document, page, number),
+      referenceParagraph: number,
+      subject,
+      references,
     });
   }
   return rows;

@@ -184,5 +184,5 @@ export class Layout {
 }
 
 function isShortKind(kind: ColumnKind): boolean {
-  return kind === 'vid' || kind === 'document' || kind === 'paragraph' || kind === 'page';
+  return kind === 'vid' || kind === 'document' || kind === 'paragraph' || kind === 'page' || kind === 'reference' || kind === 'subject';
 }

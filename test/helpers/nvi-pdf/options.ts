@@ -1,7 +1,13 @@
 /** Options of the NvI generator, what it returns, and the page constants it lays out with. */
+import type { RecordRef } from '../../../core/model.ts';
+
 export type FontName = 'Helvetica' | 'Times-Roman' | 'Courier';
 export type PageSize = 'A4' | 'LETTER';
-export type ColumnKind = 'vid' | 'document' | 'paragraph' | 'question' | 'answer' | 'page';
+/**
+ * "reference": one cell with document, page and paragraph ("Leidraad, pagina 3, paragraaf 1.3");
+ * "subject": a topic per question (the paragraph's title without its number).
+ */
+export type ColumnKind = 'vid' | 'document' | 'paragraph' | 'question' | 'answer' | 'page' | 'reference' | 'subject';
 
 export interface ColumnSpec {
   kind: ColumnKind;
@@ -53,6 +59,12 @@ export interface NviPdfOptions {
   longWords?: boolean;
   /** Extra space between rows, on top of the cell padding. */
   rowGap?: number;
+  /** Width of cell borders in points (a spreadsheet's thin gridlines: 0.25). */
+  lineWidth?: number;
+  /** Number of the NvI in its series, in the title ("Nota van Inlichtingen 2"); null: none. */
+  sequence?: number | null;
+  /** Every n-th answer ends with a reference to an earlier question, of this NvI or the first; 0: none. */
+  referenceEvery?: number;
   /** Encrypt the PDF: a user password locks it, an owner password alone only restricts it. */
   userPassword?: string | null;
   ownerPassword?: string | null;
@@ -68,6 +80,14 @@ export interface GeneratedRecord {
   pageEnd: number;
   /** Words cut mid-word at a line end because they did not fit: the printed head and tail. */
   cuts: Array<{ head: string; tail: string }>;
+  /** The reference cell as printed, when the table has one. */
+  reference?: string;
+  /** The page a reference cell or page column gives. */
+  referencePage?: number;
+  /** A topic printed beside a paragraph column: the level below the paragraph. */
+  subparagraph?: string;
+  /** References the answer makes (see NviPdfOptions.referenceEvery). */
+  references?: RecordRef[];
 }
 
 export interface GeneratedNvi {
@@ -132,6 +152,9 @@ export const DEFAULTS: Required<NviPdfOptions> = {
   lists: true,
   longWords: false,
   rowGap: 0,
+  lineWidth: 0.5,
+  sequence: null,
+  referenceEvery: 0,
   userPassword: null,
   ownerPassword: null,
 };

@@ -20,7 +20,7 @@ export function render(doc: PDFKit.PDFDocument, o: Required<NviPdfOptions>, g: G
   const small = Math.max(7, o.fontSize - 1);
   for (const [i, page] of pages.entries()) {
     doc.addPage({ size: [g.width, g.height], margin: 0 });
-    doc.lineWidth(0.5);
+    doc.lineWidth(o.lineWidth);
     for (const r of page.rects) {
       if (r.fill) doc.rect(r.x, r.y, r.w, r.h).fillAndStroke('#e6e6e6', '#000000');
       else doc.rect(r.x, r.y, r.w, r.h).stroke('#000000');
