@@ -33,7 +33,9 @@ function build(request: IndexRequest): { data: IndexData; saveError?: string } {
     const repo = createQaRepository(db);
     // A nota's rows never change once written, so its records are the same at any later generation.
     const data = buildIndexData(repo.indexRecords(request.notaIds), DEFAULT_ANALYZER_OPTIONS);
-    if (!request.persist) return { data };
+    // Never replace the index of newer data (an ingest publishes its index before it commits).
+    const onDisk = readIndexHeader(request.indexFile);
+    if (!request.persist || (onDisk && onDisk.generation > request.generation)) return { data };
     try {
       const engine = engineFromIndexData(data, () => undefined);
       writeIndexFile(request.indexFile, { format: 1, generation: request.generation, notaIds: request.notaIds, records: engine.size }, engine);
