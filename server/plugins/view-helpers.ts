@@ -3,7 +3,7 @@ import { dutchDate } from '../../core/text/dutch-dates.ts';
 import { escapeHtml, unescapeHtml } from '../../core/text/html.ts';
 import { listMarker } from '../../core/text/list-markers.ts';
 
-export { dutchDate, escapeHtml };
+export { dutchDate };
 
 /**
  * Cell text with its line structure: blank lines separate paragraphs, lines that start with a
