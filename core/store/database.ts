@@ -88,6 +88,9 @@ export const MIGRATIONS: ReadonlyArray<string | ((db: Database.Database) => void
   ALTER TABLE qa ADD COLUMN reference_page INTEGER;
   ALTER TABLE qa ADD COLUMN refs TEXT NOT NULL DEFAULT '[]';
   ALTER TABLE qa ADD COLUMN rectifies TEXT;
+  -- A paragraph sits in one chapter (that of its first record), kept with the paragraph so listing
+  -- paragraphs never reads the records.
+  ALTER TABLE paragraph ADD COLUMN chapter TEXT NOT NULL DEFAULT '';
   -- Few records rectify another; a question page looks them up for every record it shows.
   CREATE INDEX qa_rectifying ON qa(nota_id) WHERE rectifies IS NOT NULL;
   `,

@@ -115,10 +115,7 @@ export function createQaRepository(db: Db) {
        WHERE nota_id IN (SELECT value FROM json_each(?)) ORDER BY nota_id, position`,
     ),
     paragraphs: db.prepare(
-      // A paragraph sits in one chapter: that of its first record (found through the qa_browse index).
-      `SELECT nota_id AS notaId, document_key AS documentKey, key, label, position, count,
-              COALESCE((SELECT chapter FROM qa WHERE qa.nota_id = p.nota_id AND qa.document_key = p.document_key
-                        AND qa.paragraph_key = p.key ORDER BY seq LIMIT 1), '') AS chapter
+      `SELECT nota_id AS notaId, document_key AS documentKey, key, label, position, count, chapter
        FROM paragraph p WHERE nota_id IN (SELECT value FROM json_each(?)) ORDER BY nota_id, position`,
     ),
     byIds: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE id IN (SELECT value FROM json_each(?))`),

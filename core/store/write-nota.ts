@@ -62,6 +62,12 @@ export function writeNota(db: Db, parsed: ParsedNota, source: NotaSource, now = 
   const groups = groupAnswers(parsed.records.map((r) => r.answer));
   const documents = groupLabels(parsed.records, (r) => r.documentKey, (r) => r.document);
   const paragraphs = groupLabels(parsed.records, (r) => `${r.documentKey}\u0000${r.paragraphKey}`, (r) => r.paragraph);
+  // A paragraph sits in the chapter of its first record.
+  const chapterOf = new Map<string, string>();
+  for (const r of parsed.records) {
+    const k = `${r.documentKey}\u0000${r.paragraphKey}`;
+    if (!chapterOf.has(k)) chapterOf.set(k, r.chapter ?? '');
+  }
   const description = { ...NO_DESCRIPTION, ...parsed.description };
 
   const findSame = db.prepare(`SELECT id FROM nota WHERE sha256 = ? AND active = 1`);
@@ -81,7 +87,7 @@ export function writeNota(db: Db, parsed: ParsedNota, source: NotaSource, now = 
   );
   const insertDocument = db.prepare(`INSERT INTO document (nota_id, key, label, position, count) VALUES (?, ?, ?, ?, ?)`);
   const insertParagraph = db.prepare(
-    `INSERT INTO paragraph (nota_id, document_key, key, label, position, count) VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO paragraph (nota_id, document_key, key, label, position, count, chapter) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const bump = db.prepare(`UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation' RETURNING value`);
   const generation = db.prepare(`SELECT value FROM meta WHERE key = 'generation'`);
@@ -128,7 +134,7 @@ export function writeNota(db: Db, parsed: ParsedNota, source: NotaSource, now = 
       for (const d of documents) insertDocument.run(notaId, d.key, d.label, d.position, d.count);
       for (const p of paragraphs) {
         const [documentKey, key] = p.key.split('\u0000') as [string, string];
-        insertParagraph.run(notaId, documentKey, key, p.label, p.position, p.count);
+        insertParagraph.run(notaId, documentKey, key, p.label, p.position, p.count, chapterOf.get(p.key) ?? '');
       }
       maybeFault('before-commit');
       const gen = Number((bump.get() as { value: string }).value);
