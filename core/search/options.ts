@@ -65,6 +65,18 @@ export const FUZZY = {
 export const PARTS = { marker: '~', weight: 0.7 } as const;
 
 /**
+ * Other forms of a query word's verb or noun (wordforms.ts: "afgewezen" / "afwijzing"): they
+ * count less than the word as typed, which stays first where the text has it.
+ */
+export const WORD_FORMS = { weight: 0.7 } as const;
+
+/**
+ * Two adjacent query words joined into the compound the text has ("zorg atlas" → zorgatlas):
+ * joined as typed, with a linking s, or with -en ("instemmings verklaring" already has its s).
+ */
+export const JOINS = { linkers: ['', 's', 'en'], weight: 0.9 } as const;
+
+/**
  * Minimum should match: a record that lacks some query words is a hit only when the words it has
  * carry at least this share of the query's weight (idf). A record with just "kan" and "zorgkantoor"
  * from an eight-word question is noise; one with the rare "eenjarige" is not. Records with every

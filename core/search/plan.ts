@@ -3,9 +3,10 @@
  * completions); an unknown one is tried as a compound of known words, then as a typo.
  */
 import { partTerm } from './analyzer.ts';
-import { FUZZY, PARTS, PREFIX } from './options.ts';
+import { FUZZY, JOINS, PARTS, PREFIX, WORD_FORMS } from './options.ts';
 import type { QueryWord } from './query.ts';
 import type { SearchIndex } from './search-index.ts';
+import { wordForms } from './wordforms.ts';
 
 export interface Alternative {
   termId: number;
@@ -32,13 +33,16 @@ export function planWords(words: readonly QueryWord[], index: SearchIndex): Plan
       planned.push({ term, alternatives, weight: wordWeight(alternatives, index) });
     }
   };
-  for (const word of words) {
+  const joins = joinedPairs(words, index);
+  for (const [w, word] of words.entries()) {
     const exact = index.termId(word.term);
+    const forms = formAlternatives(word, index);
+    const joined = joins[w] ?? [];
     // Completions only while the typed text is no word yet: a finished word already matches the
     // compounds it is part of, and rare completions would outrank the word itself.
     const alternatives = exact === undefined ? (word.prefix ? completions(word, index) : []) : withParts([{ termId: exact, weight: 1 }], index);
-    if (alternatives.length > 0) {
-      add(word.term, alternatives);
+    if (alternatives.length > 0 || joined.length > 0) {
+      add(word.term, [...alternatives, ...forms, ...joined]);
       continue;
     }
     const parts = index.analyzer.queryParts(word.normalized);
@@ -47,9 +51,54 @@ export function planWords(words: readonly QueryWord[], index: SearchIndex): Plan
       parts.forEach((part, i) => add(part, withParts([{ termId: partIds[i] ?? 0, weight: 1 }], index)));
       continue;
     }
-    add(word.term, withParts(typoMatches(word.term, index), index));
+    // Another form of a known word is likelier than a typo ("afgewezen" where the text has "afwijzing").
+    add(word.term, forms.length > 0 ? forms : withParts(typoMatches(word.term, index), index));
   }
   return planned;
+}
+
+/**
+ * Other forms of the same verb or noun (wordforms.ts) that the index has, as whole words and as
+ * compound parts ("gewisseld" → wissel, ~wissel of "bestuurderswissel"), at a lower weight.
+ */
+function formAlternatives(word: QueryWord, index: SearchIndex): Alternative[] {
+  const found = new Map<number, number>();
+  for (const form of wordForms(word.normalized)) {
+    const term = index.analyzer.term(form);
+    if (term === null || term === word.term) continue;
+    const whole = index.termId(term);
+    if (whole !== undefined) found.set(whole, WORD_FORMS.weight);
+    const part = index.termId(partTerm(term));
+    if (part !== undefined && !found.has(part)) found.set(part, WORD_FORMS.weight * PARTS.weight);
+  }
+  return [...found].map(([termId, weight]) => ({ termId, weight }));
+}
+
+/**
+ * Two words typed side by side that the text writes as one compound ("zorg atlas" → zorgatlas,
+ * "hardheids clausule" → hardheidsclausule): the compound, when the index has it as a word or a
+ * compound part, becomes an alternative of both words, so a record with the compound contains both.
+ */
+function joinedPairs(words: readonly QueryWord[], index: SearchIndex): Alternative[][] {
+  const joins: Alternative[][] = words.map(() => []);
+  words.forEach((left, i) => {
+    const j = words.findIndex((w) => w.position === left.position + 1);
+    const right = words[j];
+    if (!right || right.prefix || !/^\p{L}+$/u.test(left.normalized + right.normalized)) return;
+    for (const linker of JOINS.linkers) {
+      const term = index.analyzer.term(left.normalized + linker + right.normalized);
+      if (term === null) continue;
+      const whole = index.termId(term);
+      const part = index.termId(partTerm(term));
+      const found = whole ?? part;
+      if (found === undefined) continue;
+      const alternative = { termId: found, weight: whole !== undefined ? JOINS.weight : JOINS.weight * PARTS.weight };
+      joins[i]?.push(alternative);
+      joins[j]?.push(alternative);
+      return;
+    }
+  });
+  return joins;
 }
 
 /**
