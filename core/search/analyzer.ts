@@ -5,6 +5,7 @@
 import { MIN_PART_LENGTH, partRuns, splitCompound, type PartTests } from './compounds.ts';
 import { DEFAULT_STEM_OPTIONS, STOPWORDS, stem, type StemOptions } from './dutch.ts';
 import { PARTS } from './options.ts';
+import { SYNONYM_GROUPS, SynonymTable } from './synonyms.ts';
 import { normalizeToken } from './text.ts';
 
 export interface AnalyzerOptions extends StemOptions {
@@ -46,6 +47,8 @@ export class Analyzer {
 
   private readonly partTests: PartTests;
 
+  private synonymTable: SynonymTable | null = null;
+
   constructor(
     private readonly vocabulary: Vocabulary,
     readonly options: AnalyzerOptions = DEFAULT_ANALYZER_OPTIONS,
@@ -64,6 +67,12 @@ export class Analyzer {
     if (STOPWORDS.has(part)) return false;
     const stemmed = this.stem(part);
     return stemmed.length >= MIN_PART_LENGTH && part.startsWith(stemmed.slice(0, -1)) && this.vocabulary.isKnownStem(stemmed);
+  }
+
+  /** The domain synonyms (synonyms.json), analysed as this analyzer analyses text. */
+  get synonyms(): SynonymTable {
+    this.synonymTable ??= new SynonymTable(SYNONYM_GROUPS, (normalized) => this.term(normalized));
+    return this.synonymTable;
   }
 
   /** The comparable form of a normalized token, stopwords included (for phrase comparison). */

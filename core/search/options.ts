@@ -8,8 +8,13 @@
  * (docs/benchmarks.md keeps it as a column).
  */
 
-/** Bump when anything that shapes the serialized index changes (fields, analysis, encoding). */
-export const INDEX_FORMAT = 'nvi-search/1';
+import { SYNONYMS_VERSION } from './synonyms.ts';
+
+/**
+ * Bump when anything that shapes the serialized index changes (fields, analysis, encoding). The
+ * synonym list is part of the analysis: its hash is part of the format.
+ */
+export const INDEX_FORMAT = `nvi-search/2+synonyms-${SYNONYMS_VERSION}`;
 
 /** Indexed fields, in the order their term frequencies are packed into one 16-bit word. */
 export const FIELDS = ['question', 'answer', 'paragraph', 'document'] as const;
@@ -69,6 +74,10 @@ export const PARTS = { marker: '~', weight: 0.7 } as const;
  * count less than the word as typed, which stays first where the text has it.
  */
 export const WORD_FORMS = { weight: 0.7 } as const;
+
+/** Another form of a number ("vier" / "4") and a domain synonym (synonyms.json) of a query word. */
+export const NUMBERS = { weight: 0.9 } as const;
+export const SYNONYMS = { weight: 0.8 } as const;
 
 /**
  * Two adjacent query words joined into the compound the text has ("zorg atlas" → zorgatlas):

@@ -3,9 +3,11 @@
  * completions); an unknown one is tried as a compound of known words, then as a typo.
  */
 import { partTerm } from './analyzer.ts';
-import { FUZZY, JOINS, PARTS, PREFIX, WORD_FORMS } from './options.ts';
+import { numberWord, otherNumberForm } from './numbers.ts';
+import { FUZZY, JOINS, NUMBERS, PARTS, PREFIX, SYNONYMS, WORD_FORMS } from './options.ts';
 import type { QueryWord } from './query.ts';
 import type { SearchIndex } from './search-index.ts';
+import { SYNONYM_MARKER } from './synonyms.ts';
 import { wordForms } from './wordforms.ts';
 
 export interface Alternative {
@@ -30,19 +32,21 @@ export function planWords(words: readonly QueryWord[], index: SearchIndex): Plan
   const planned: PlannedWord[] = [];
   const add = (term: string, alternatives: Alternative[]) => {
     if (planned.length < MAX_PLANNED_WORDS && !planned.some((p) => p.term === term)) {
-      planned.push({ term, alternatives, weight: wordWeight(alternatives, index) });
+      const unique = strongest(alternatives);
+      planned.push({ term, alternatives: unique, weight: wordWeight(unique, index) });
     }
   };
   const joins = joinedPairs(words, index);
+  const synonyms = synonymAlternatives(words, index);
   for (const [w, word] of words.entries()) {
     const exact = index.termId(word.term);
     const forms = formAlternatives(word, index);
-    const joined = joins[w] ?? [];
+    const related = [...(joins[w] ?? []), ...(synonyms[w] ?? []), ...numberAlternatives(word, index)];
     // Completions only while the typed text is no word yet: a finished word already matches the
     // compounds it is part of, and rare completions would outrank the word itself.
     const alternatives = exact === undefined ? (word.prefix ? completions(word, index) : []) : withParts([{ termId: exact, weight: 1 }], index);
-    if (alternatives.length > 0 || joined.length > 0) {
-      add(word.term, [...alternatives, ...forms, ...joined]);
+    if (alternatives.length > 0 || related.length > 0) {
+      add(word.term, [...alternatives, ...forms, ...related]);
       continue;
     }
     const parts = index.analyzer.queryParts(word.normalized);
@@ -74,6 +78,38 @@ function formAlternatives(word: QueryWord, index: SearchIndex): Alternative[] {
   return [...found].map(([termId, weight]) => ({ termId, weight }));
 }
 
+/** One alternative per term, the strongest: a term listed twice would be scored twice. */
+function strongest(alternatives: readonly Alternative[]): Alternative[] {
+  const byTerm = new Map<number, Alternative>();
+  for (const a of alternatives) {
+    const seen = byTerm.get(a.termId);
+    if (!seen || a.weight > seen.weight) byTerm.set(a.termId, a);
+  }
+  return [...byTerm.values()];
+}
+
+/** A number written the other way ("vier" → 4, "40" → veertig), when the index has it. */
+function numberAlternatives(word: QueryWord, index: SearchIndex): Alternative[] {
+  const other = otherNumberForm(word.normalized);
+  const term = other === null ? null : index.analyzer.term(other);
+  const termId = term === null ? undefined : index.termId(term);
+  return termId === undefined ? [] : [{ termId, weight: NUMBERS.weight }];
+}
+
+/**
+ * Words that are, or are part of, a domain synonym's form (synonyms.ts): each also matches the
+ * group term, so "volledig pakket thuis" matches a record that says "VPT" in every one of its words.
+ */
+function synonymAlternatives(words: readonly QueryWord[], index: SearchIndex): Alternative[][] {
+  const out: Alternative[][] = words.map(() => []);
+  for (const match of index.analyzer.synonyms.matches(words.map((w) => w.term))) {
+    const termId = index.termId(match.term);
+    if (termId === undefined) continue;
+    for (let k = match.start; k < match.end; k++) out[k]?.push({ termId, weight: SYNONYMS.weight });
+  }
+  return out;
+}
+
 /**
  * Two words typed side by side that the text writes as one compound ("zorg atlas" → zorgatlas,
  * "hardheids clausule" → hardheidsclausule): the compound, when the index has it as a word or a
@@ -84,9 +120,11 @@ function joinedPairs(words: readonly QueryWord[], index: SearchIndex): Alternati
   words.forEach((left, i) => {
     const j = words.findIndex((w) => w.position === left.position + 1);
     const right = words[j];
-    if (!right || right.prefix || !/^\p{L}+$/u.test(left.normalized + right.normalized)) return;
+    // A number before a word is written out, as in "1-jarige" → eenjarige (derived.ts indexes it so).
+    const first = /^\d+$/u.test(left.normalized) ? (numberWord(Number(left.normalized)) ?? left.normalized) : left.normalized;
+    if (!right || !/^\p{L}+$/u.test(first + right.normalized)) return;
     for (const linker of JOINS.linkers) {
-      const term = index.analyzer.term(left.normalized + linker + right.normalized);
+      const term = index.analyzer.term(first + linker + right.normalized);
       if (term === null) continue;
       const whole = index.termId(term);
       const part = index.termId(partTerm(term));
@@ -153,7 +191,7 @@ function typoMatches(term: string, index: SearchIndex): Alternative[] {
   if (distance === 0) return [];
   const found = new Map<number, number>();
   for (const [match, [termId, d]] of index.tree.fuzzyGet(term, distance)) {
-    if (!match.startsWith(PARTS.marker)) found.set(termId, d); // withParts adds those
+    if (isWordTerm(match)) found.set(termId, d); // withParts adds parts; group terms are no words
   }
   for (const swapped of transpositions(term)) {
     const termId = index.termId(swapped);
@@ -164,6 +202,10 @@ function typoMatches(term: string, index: SearchIndex): Alternative[] {
     .sort((a, b) => a.d - b.d || index.documentFrequency(b.termId) - index.documentFrequency(a.termId))
     .slice(0, FUZZY.maxExpansions)
     .map(({ termId, d }) => ({ termId, weight: (FUZZY.weight * term.length) / (term.length + d) }));
+}
+
+function isWordTerm(term: string): boolean {
+  return !term.startsWith(PARTS.marker) && !term.startsWith(SYNONYM_MARKER);
 }
 
 /** The word with each pair of neighbouring letters swapped. */
