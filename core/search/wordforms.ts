@@ -57,6 +57,8 @@ export function wordRoots(word: string): string[] {
       // A form without an ending is a root itself ("wissel"); otherwise its stripped form is.
       const ending = ENDINGS.find((e) => base.endsWith(e));
       roots.add(ending ? base.slice(0, -ending.length) : base);
+      // A -d or -t may belong to the verb ("toegelicht": toelicht-en), so the base stays a root too.
+      if (ending === 'd' || ending === 't') roots.add(base);
     }
   }
   return [...roots].filter((r) => r.length >= WORDFORM_LIMITS.minRoot);
@@ -89,7 +91,7 @@ function participles(root: string): string[] {
   const out: string[] = [];
   const withGe = [`ge${root}`];
   for (const prefix of SEPARABLE_PREFIXES) {
-    if (root.startsWith(prefix) && root.length - prefix.length > WORDFORM_LIMITS.minRoot) {
+    if (root.startsWith(prefix) && root.length - prefix.length >= WORDFORM_LIMITS.minRoot) {
       withGe.push(`${prefix}ge${root.slice(prefix.length)}`);
     }
   }
