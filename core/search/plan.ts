@@ -78,6 +78,12 @@ function formAlternatives(word: QueryWord, index: SearchIndex): Alternative[] {
   return [...found].map(([termId, weight]) => ({ termId, weight }));
 }
 
+/** The idf of a word as typed, when the index has it ({} otherwise: the alternative's own). */
+function ownIdf(word: QueryWord, index: SearchIndex): { idf?: number } {
+  const termId = index.termId(word.term);
+  return termId === undefined ? {} : { idf: index.idf(termId) };
+}
+
 /** One alternative per term, the strongest: a term listed twice would be scored twice. */
 function strongest(alternatives: readonly Alternative[]): Alternative[] {
   const byTerm = new Map<number, Alternative>();
@@ -105,7 +111,9 @@ function synonymAlternatives(words: readonly QueryWord[], index: SearchIndex): A
   for (const match of index.analyzer.synonyms.matches(words.map((w) => w.term))) {
     const termId = index.termId(match.term);
     if (termId === undefined) continue;
-    for (let k = match.start; k < match.end; k++) out[k]?.push({ termId, weight: SYNONYMS.weight });
+    // A form of several words stands for one: its words share the weight, so it counts once.
+    const weight = SYNONYMS.weight / (match.end - match.start);
+    for (let k = match.start; k < match.end; k++) out[k]?.push({ termId, weight });
   }
   return out;
 }
@@ -130,9 +138,11 @@ function joinedPairs(words: readonly QueryWord[], index: SearchIndex): Alternati
       const part = index.termId(partTerm(term));
       const found = whole ?? part;
       if (found === undefined) continue;
-      const alternative = { termId: found, weight: whole !== undefined ? JOINS.weight : JOINS.weight * PARTS.weight };
-      joins[i]?.push(alternative);
-      joins[j]?.push(alternative);
+      // The compound counts as the two words it joins, each as informative as typed: a rare
+      // compound must not outrank the records that have the words themselves.
+      const weight = whole !== undefined ? JOINS.weight : JOINS.weight * PARTS.weight;
+      joins[i]?.push({ termId: found, weight, ...ownIdf(left, index) });
+      joins[j]?.push({ termId: found, weight, ...ownIdf(right, index) });
       return;
     }
   });
