@@ -8,7 +8,6 @@ import { FUZZY, JOINS, NUMBERS, PARTS, PREFIX, SYNONYMS, WORD_FORMS } from './op
 import type { QueryWord } from './query.ts';
 import type { SearchIndex } from './search-index.ts';
 import { SYNONYM_MARKER } from './synonyms.ts';
-import { wordForms } from './wordforms.ts';
 
 export interface Alternative {
   termId: number;
@@ -67,9 +66,7 @@ export function planWords(words: readonly QueryWord[], index: SearchIndex): Plan
  */
 function formAlternatives(word: QueryWord, index: SearchIndex): Alternative[] {
   const found = new Map<number, number>();
-  for (const form of wordForms(word.normalized)) {
-    const term = index.analyzer.term(form);
-    if (term === null || term === word.term) continue;
+  for (const term of index.analyzer.formTerms(word.normalized)) {
     const whole = index.termId(term);
     if (whole !== undefined) found.set(whole, WORD_FORMS.weight);
     const part = index.termId(partTerm(term));
