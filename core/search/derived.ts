@@ -5,7 +5,7 @@
  * - a year range ("2024-2026", "2024 t/m 2026") also holds the years inside it (2025);
  * - a number joined to a word by a hyphen ("1-jarige") also counts as the word written out
  *   ("eenjarige"), as a query may write it;
- * - a domain synonym or abbreviation (synonyms.ts) counts as its group term.
+ * - a domain synonym or abbreviation of several words (synonyms.ts) counts as its group term.
  */
 import type { Analyzer } from './analyzer.ts';
 import { numberWord } from './numbers.ts';
@@ -47,7 +47,7 @@ export function derivedTerms(text: string, tokens: readonly Token[], analyzer: A
     out.push(...yearsBetween(Number(match[1]), Number(match[2])));
   }
   const terms = normalized.flatMap((n) => analyzer.term(n) ?? []);
-  for (const match of analyzer.synonyms.matches(terms)) out.push(match.term);
+  out.push(...analyzer.synonyms.indexTerms(terms));
   return out;
 }
 

@@ -101,16 +101,17 @@ function numberAlternatives(word: QueryWord, index: SearchIndex): Alternative[] 
 
 /**
  * Words that are, or are part of, a domain synonym's form (synonyms.ts): each also matches the
- * group term, so "volledig pakket thuis" matches a record that says "VPT" in every one of its words.
+ * group's other single-word forms and its group term, so "volledig pakket thuis" matches a record
+ * that says "VPT" in every one of its words.
  */
 function synonymAlternatives(words: readonly QueryWord[], index: SearchIndex): Alternative[][] {
   const out: Alternative[][] = words.map(() => []);
   for (const match of index.analyzer.synonyms.matches(words.map((w) => w.term))) {
-    const termId = index.termId(match.term);
-    if (termId === undefined) continue;
+    const terms = match.phrases ? [...match.words, match.term] : match.words;
+    const termIds = terms.flatMap((term) => index.termId(term) ?? []);
     // A form of several words stands for one: its words share the weight, so it counts once.
     const weight = SYNONYMS.weight / (match.end - match.start);
-    for (let k = match.start; k < match.end; k++) out[k]?.push({ termId, weight });
+    for (let k = match.start; k < match.end; k++) out[k]?.push(...termIds.map((termId) => ({ termId, weight })));
   }
   return out;
 }

@@ -1,8 +1,9 @@
 /**
- * Domain synonyms and abbreviations (synonyms.json): every form of a group, in a record or a query,
- * stands for one group term ("=vpt"). A record is indexed under the group term of each form it
- * contains (derived.ts); a query word that is, or is part of, a form also matches the group term at
- * a lower weight (plan.ts). So "volledig pakket thuis" finds "VPT" and "VPT" finds the words.
+ * Domain synonyms and abbreviations (synonyms.json): the forms of a group mean the same. A record
+ * with a form of several words is indexed under the group term ("=vpt", derived.ts); a query word
+ * that is, or is part of, a form also matches the group's single-word forms and, where the group has
+ * forms of several words, its group term, at a lower weight (plan.ts). So "volledig pakket thuis"
+ * finds "VPT" and "VPT" finds the words.
  */
 import { createHash } from 'node:crypto';
 import data from './synonyms.json' with { type: 'json' };
@@ -25,13 +26,22 @@ export interface SynonymMatch {
   /** The matched terms are seq[start .. end). */
   start: number;
   end: number;
-  /** The group term. */
+  /** The group term: what records with a form of several words are indexed under. */
   term: string;
+  /** The group's single-word forms other than the one matched, as terms. */
+  words: readonly string[];
+  /** Whether the group has a form of several words other than the one matched. */
+  phrases: boolean;
 }
 
 interface Form {
   terms: string[];
-  group: string;
+  group: Group;
+}
+
+interface Group {
+  term: string;
+  forms: Form[];
 }
 
 /** The group terms of a sequence of terms, compiled for one analyzer (its stems and stopwords). */
@@ -39,19 +49,32 @@ export class SynonymTable {
   private readonly byFirst = new Map<string, Form[]>();
 
   constructor(groups: readonly SynonymGroup[], termOf: (normalized: string) => string | null) {
-    for (const group of groups) {
-      const first = group.forms[0];
+    for (const { forms } of groups) {
+      const first = forms[0];
       if (first === undefined) continue;
-      const groupTerm = SYNONYM_MARKER + normalizeToken(first).replace(/[^\p{L}\p{N}]/gu, '');
-      for (const form of group.forms) {
-        const terms = tokenize(form).flatMap((t) => termOf(normalizeToken(t.text)) ?? []);
+      const group: Group = { term: SYNONYM_MARKER + normalizeToken(first).replace(/[^\p{L}\p{N}]/gu, ''), forms: [] };
+      for (const text of forms) {
+        const terms = tokenize(text).flatMap((t) => termOf(normalizeToken(t.text)) ?? []);
         const head = terms[0];
         if (head === undefined) continue;
+        const form = { terms, group };
+        group.forms.push(form);
         const list = this.byFirst.get(head) ?? [];
-        list.push({ terms, group: groupTerm });
+        list.push(form);
         this.byFirst.set(head, list);
       }
     }
+  }
+
+  /**
+   * The group terms a text is indexed under: one per occurrence of a form of several words. A
+   * single-word form needs none, as a query finds it under its own term (matches().words), which
+   * keeps a common word such as "cliënt" from being indexed twice.
+   */
+  indexTerms(seq: readonly string[]): string[] {
+    return this.matches(seq)
+      .filter((m) => m.end - m.start > 1)
+      .map((m) => m.term);
   }
 
   /** Every occurrence of a form in `seq` (the terms of a text or query, stopwords left out). */
@@ -61,7 +84,15 @@ export class SynonymTable {
       const forms = this.byFirst.get(seq[i] ?? '');
       if (!forms) continue;
       for (const form of forms) {
-        if (form.terms.every((t, k) => seq[i + k] === t)) out.push({ start: i, end: i + form.terms.length, term: form.group });
+        if (!form.terms.every((t, k) => seq[i + k] === t)) continue;
+        const others = form.group.forms.filter((f) => f !== form);
+        out.push({
+          start: i,
+          end: i + form.terms.length,
+          term: form.group.term,
+          words: [...new Set(others.flatMap((f) => (f.terms.length === 1 ? f.terms : [])))],
+          phrases: others.some((f) => f.terms.length > 1),
+        });
       }
     }
     return out;
