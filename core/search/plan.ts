@@ -65,15 +65,33 @@ export function planWords(words: readonly QueryWord[], index: SearchIndex): Plan
  * compound parts ("gewisseld" → wissel, ~wissel of "bestuurderswissel"), at a lower weight.
  */
 function formAlternatives(word: QueryWord, index: SearchIndex): Alternative[] {
+  let cache = formCaches.get(index);
+  if (!cache) formCaches.set(index, (cache = new Map()));
+  const cached = cache.get(word.normalized);
+  if (cached) return cached;
   const found = new Map<number, number>();
+  // A form that many records have adds little score but a long postings list to every query.
+  const maxDocuments = WORD_FORMS.maxDocumentShare * index.size;
+  const useful = (termId: number | undefined): termId is number => termId !== undefined && index.documentFrequency(termId) <= maxDocuments;
   for (const term of index.analyzer.formTerms(word.normalized)) {
     const whole = index.termId(term);
-    if (whole !== undefined) found.set(whole, WORD_FORMS.weight);
+    if (useful(whole)) found.set(whole, WORD_FORMS.weight);
     const part = index.termId(partTerm(term));
-    if (part !== undefined && !found.has(part)) found.set(part, WORD_FORMS.weight * PARTS.weight);
+    if (useful(part) && !found.has(part)) found.set(part, WORD_FORMS.weight * PARTS.weight);
   }
-  return [...found].map(([termId, weight]) => ({ termId, weight }));
+  const alternatives = [...found].map(([termId, weight]) => ({ termId, weight }));
+  if (cache.size >= FORM_CACHE_LIMIT) cache.clear();
+  cache.set(word.normalized, alternatives);
+  return alternatives;
 }
+
+/**
+ * Each index's word forms that it has, by word: looking up a few dozen candidate terms for every
+ * word of every query costs more than scoring a short query on a small index. An index never
+ * changes, so its entries stay valid; the cache is bounded like the analyzer's.
+ */
+const formCaches = new WeakMap<SearchIndex, Map<string, Alternative[]>>();
+const FORM_CACHE_LIMIT = 50_000;
 
 /** The idf of a word as typed, when the index has it ({} otherwise: the alternative's own). */
 function ownIdf(word: QueryWord, index: SearchIndex): { idf?: number } {
