@@ -71,7 +71,7 @@ function formAlternatives(word: QueryWord, index: SearchIndex): Alternative[] {
   if (cached) return cached;
   const found = new Map<number, number>();
   // A form that many records have adds little score but a long postings list to every query.
-  const maxDocuments = WORD_FORMS.maxDocumentShare * index.size;
+  const maxDocuments = Math.max(WORD_FORMS.minDocuments, WORD_FORMS.maxDocumentShare * index.size);
   const useful = (termId: number | undefined): termId is number => termId !== undefined && index.documentFrequency(termId) <= maxDocuments;
   for (const term of index.analyzer.formTerms(word.normalized)) {
     const whole = index.termId(term);
