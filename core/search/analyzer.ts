@@ -5,7 +5,9 @@
 import { MIN_PART_LENGTH, partRuns, splitCompound, type PartTests } from './compounds.ts';
 import { DEFAULT_STEM_OPTIONS, STOPWORDS, stem, type StemOptions } from './dutch.ts';
 import { PARTS } from './options.ts';
+import { SYNONYM_GROUPS, SynonymTable } from './synonyms.ts';
 import { normalizeToken } from './text.ts';
+import { wordForms } from './wordforms.ts';
 
 export interface AnalyzerOptions extends StemOptions {
   /** Index compound parts besides the whole word (off only to measure what it is worth). */
@@ -44,7 +46,11 @@ export interface Vocabulary {
 export class Analyzer {
   private readonly indexTermCache = new Map<string, readonly string[]>();
 
+  private readonly formTermCache = new Map<string, readonly string[]>();
+
   private readonly partTests: PartTests;
+
+  private synonymTable: SynonymTable | null = null;
 
   constructor(
     private readonly vocabulary: Vocabulary,
@@ -64,6 +70,12 @@ export class Analyzer {
     if (STOPWORDS.has(part)) return false;
     const stemmed = this.stem(part);
     return stemmed.length >= MIN_PART_LENGTH && part.startsWith(stemmed.slice(0, -1)) && this.vocabulary.isKnownStem(stemmed);
+  }
+
+  /** The domain synonyms (synonyms.json), analysed as this analyzer analyses text. */
+  get synonyms(): SynonymTable {
+    this.synonymTable ??= new SynonymTable(SYNONYM_GROUPS, (normalized) => this.term(normalized));
+    return this.synonymTable;
   }
 
   /** The comparable form of a normalized token, stopwords included (for phrase comparison). */
@@ -97,6 +109,24 @@ export class Analyzer {
     }
     remember(this.indexTermCache, normalized, terms);
     return terms;
+  }
+
+  /**
+   * The terms of the other verb and noun forms of a normalized word (wordforms.ts), without the
+   * word's own term: cached, as generating and stemming the candidates costs more than the lookup.
+   */
+  formTerms(normalized: string): readonly string[] {
+    const cached = this.formTermCache.get(normalized);
+    if (cached) return cached;
+    const own = this.term(normalized);
+    const terms = new Set<string>();
+    for (const form of wordForms(normalized)) {
+      const term = this.term(form);
+      if (term !== null && term !== own) terms.add(term);
+    }
+    const result = [...terms];
+    remember(this.formTermCache, normalized, result);
+    return result;
   }
 
   /** The stems of the known parts and part runs of a compound; empty for any other word. */

@@ -4,6 +4,7 @@
  */
 import { Analyzer, isPartWord, isVocabularyTerm, type AnalyzerOptions } from './analyzer.ts';
 import { GrowableUint32 } from './codec.ts';
+import { derivedTerms } from './derived.ts';
 import { FIELDS, MAX_TF, TF_BITS } from './options.ts';
 import { paragraphRefs, recordRefs } from './refs.ts';
 import type { IndexData } from './search-index.ts';
@@ -29,15 +30,20 @@ export function buildIndexData(records: readonly IndexRecord[], options: Analyze
     FIELDS.forEach((field, f) => {
       const shift = f * TF_BITS;
       let length = 0;
-      for (const token of tokenize(record[field])) {
+      const count = (term: string) => {
+        const termId = postings.termId(term);
+        const packed = frequencies.get(termId) ?? 0;
+        if (((packed >> shift) & MAX_TF) < MAX_TF) frequencies.set(termId, packed + (1 << shift));
+      };
+      const text = record[field];
+      const tokens = tokenize(text);
+      for (const token of tokens) {
         const terms = analyzer.indexTerms(normalizeToken(token.text));
         if (terms.length > 0) length++;
-        for (const term of terms) {
-          const termId = postings.termId(term);
-          const packed = frequencies.get(termId) ?? 0;
-          if (((packed >> shift) & MAX_TF) < MAX_TF) frequencies.set(termId, packed + (1 << shift));
-        }
+        for (const term of terms) count(term);
       }
+      // Derived terms add no length: the text is as long as its own words.
+      for (const term of derivedTerms(text, tokens, analyzer)) count(term);
       fieldLengths[position * FIELD_COUNT + f] = length;
     });
     postings.addRecord(frequencies);

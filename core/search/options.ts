@@ -8,8 +8,13 @@
  * (docs/benchmarks.md keeps it as a column).
  */
 
-/** Bump when anything that shapes the serialized index changes (fields, analysis, encoding). */
-export const INDEX_FORMAT = 'nvi-search/1';
+import { SYNONYMS_VERSION } from './synonyms.ts';
+
+/**
+ * Bump when anything that shapes the serialized index changes (fields, analysis, encoding). The
+ * synonym list is part of the analysis: its hash is part of the format.
+ */
+export const INDEX_FORMAT = `nvi-search/2+synonyms-${SYNONYMS_VERSION}`;
 
 /** Indexed fields, in the order their term frequencies are packed into one 16-bit word. */
 export const FIELDS = ['question', 'answer', 'paragraph', 'document'] as const;
@@ -63,6 +68,24 @@ export const FUZZY = {
  * "kwaliteitsbudget" too, but below records that have the word "budget" itself.
  */
 export const PARTS = { marker: '~', weight: 0.7 } as const;
+
+/**
+ * Other forms of a query word's verb or noun (wordforms.ts: "afgewezen" / "afwijzing"): they
+ * count less than the word as typed, which stays first where the text has it. Forms in more than
+ * maxDocumentShare of the records (and more than minDocuments: a small index costs nothing) are
+ * left out: their low idf adds little, their postings cost every query time at 100,000 records.
+ */
+export const WORD_FORMS = { weight: 0.7, maxDocumentShare: 0.02, minDocuments: 100 } as const;
+
+/** Another form of a number ("vier" / "4") and a domain synonym (synonyms.json) of a query word. */
+export const NUMBERS = { weight: 0.9 } as const;
+export const SYNONYMS = { weight: 0.8 } as const;
+
+/**
+ * Two adjacent query words joined into the compound the text has ("zorg atlas" → zorgatlas):
+ * joined as typed, with a linking s, or with -en ("instemmings verklaring" already has its s).
+ */
+export const JOINS = { linkers: ['', 's', 'en'], weight: 0.9 } as const;
 
 /**
  * Minimum should match: a record that lacks some query words is a hit only when the words it has

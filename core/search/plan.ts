@@ -3,9 +3,11 @@
  * completions); an unknown one is tried as a compound of known words, then as a typo.
  */
 import { partTerm } from './analyzer.ts';
-import { FUZZY, PARTS, PREFIX } from './options.ts';
+import { numberWord, otherNumberForm } from './numbers.ts';
+import { FUZZY, JOINS, NUMBERS, PARTS, PREFIX, SYNONYMS, WORD_FORMS } from './options.ts';
 import type { QueryWord } from './query.ts';
 import type { SearchIndex } from './search-index.ts';
+import { SYNONYM_MARKER } from './synonyms.ts';
 
 export interface Alternative {
   termId: number;
@@ -29,16 +31,21 @@ export function planWords(words: readonly QueryWord[], index: SearchIndex): Plan
   const planned: PlannedWord[] = [];
   const add = (term: string, alternatives: Alternative[]) => {
     if (planned.length < MAX_PLANNED_WORDS && !planned.some((p) => p.term === term)) {
-      planned.push({ term, alternatives, weight: wordWeight(alternatives, index) });
+      const unique = strongest(alternatives);
+      planned.push({ term, alternatives: unique, weight: wordWeight(unique, index) });
     }
   };
-  for (const word of words) {
+  const joins = joinedPairs(words, index);
+  const synonyms = synonymAlternatives(words, index);
+  for (const [w, word] of words.entries()) {
     const exact = index.termId(word.term);
+    const forms = formAlternatives(word, index);
+    const related = [...(joins[w] ?? []), ...(synonyms[w] ?? []), ...numberAlternatives(word, index)];
     // Completions only while the typed text is no word yet: a finished word already matches the
     // compounds it is part of, and rare completions would outrank the word itself.
     const alternatives = exact === undefined ? (word.prefix ? completions(word, index) : []) : withParts([{ termId: exact, weight: 1 }], index);
-    if (alternatives.length > 0) {
-      add(word.term, alternatives);
+    if (alternatives.length > 0 || related.length > 0) {
+      add(word.term, [...alternatives, ...forms, ...related]);
       continue;
     }
     const parts = index.analyzer.queryParts(word.normalized);
@@ -47,9 +54,115 @@ export function planWords(words: readonly QueryWord[], index: SearchIndex): Plan
       parts.forEach((part, i) => add(part, withParts([{ termId: partIds[i] ?? 0, weight: 1 }], index)));
       continue;
     }
-    add(word.term, withParts(typoMatches(word.term, index), index));
+    // Another form of a known word is likelier than a typo ("afgewezen" where the text has "afwijzing").
+    add(word.term, forms.length > 0 ? forms : withParts(typoMatches(word.term, index), index));
   }
   return planned;
+}
+
+/**
+ * Other forms of the same verb or noun (wordforms.ts) that the index has, as whole words and as
+ * compound parts ("gewisseld" → wissel, ~wissel of "bestuurderswissel"), at a lower weight.
+ */
+function formAlternatives(word: QueryWord, index: SearchIndex): Alternative[] {
+  let cache = formCaches.get(index);
+  if (!cache) formCaches.set(index, (cache = new Map()));
+  const cached = cache.get(word.normalized);
+  if (cached) return cached;
+  const found = new Map<number, number>();
+  // A form that many records have adds little score but a long postings list to every query.
+  const maxDocuments = Math.max(WORD_FORMS.minDocuments, WORD_FORMS.maxDocumentShare * index.size);
+  const useful = (termId: number | undefined): termId is number => termId !== undefined && index.documentFrequency(termId) <= maxDocuments;
+  for (const term of index.analyzer.formTerms(word.normalized)) {
+    const whole = index.termId(term);
+    if (useful(whole)) found.set(whole, WORD_FORMS.weight);
+    const part = index.termId(partTerm(term));
+    if (useful(part) && !found.has(part)) found.set(part, WORD_FORMS.weight * PARTS.weight);
+  }
+  const alternatives = [...found].map(([termId, weight]) => ({ termId, weight }));
+  if (cache.size >= FORM_CACHE_LIMIT) cache.clear();
+  cache.set(word.normalized, alternatives);
+  return alternatives;
+}
+
+/**
+ * Each index's word forms that it has, by word: looking up a few dozen candidate terms for every
+ * word of every query costs more than scoring a short query on a small index. An index never
+ * changes, so its entries stay valid; the cache is bounded like the analyzer's.
+ */
+const formCaches = new WeakMap<SearchIndex, Map<string, Alternative[]>>();
+const FORM_CACHE_LIMIT = 50_000;
+
+/** The idf of a word as typed, when the index has it ({} otherwise: the alternative's own). */
+function ownIdf(word: QueryWord, index: SearchIndex): { idf?: number } {
+  const termId = index.termId(word.term);
+  return termId === undefined ? {} : { idf: index.idf(termId) };
+}
+
+/** One alternative per term, the strongest: a term listed twice would be scored twice. */
+function strongest(alternatives: readonly Alternative[]): Alternative[] {
+  const byTerm = new Map<number, Alternative>();
+  for (const a of alternatives) {
+    const seen = byTerm.get(a.termId);
+    if (!seen || a.weight > seen.weight) byTerm.set(a.termId, a);
+  }
+  return [...byTerm.values()];
+}
+
+/** A number written the other way ("vier" → 4, "40" → veertig), when the index has it. */
+function numberAlternatives(word: QueryWord, index: SearchIndex): Alternative[] {
+  const other = otherNumberForm(word.normalized);
+  const term = other === null ? null : index.analyzer.term(other);
+  const termId = term === null ? undefined : index.termId(term);
+  return termId === undefined ? [] : [{ termId, weight: NUMBERS.weight }];
+}
+
+/**
+ * Words that are, or are part of, a domain synonym's form (synonyms.ts): each also matches the
+ * group's other single-word forms and its group term, so "volledig pakket thuis" matches a record
+ * that says "VPT" in every one of its words.
+ */
+function synonymAlternatives(words: readonly QueryWord[], index: SearchIndex): Alternative[][] {
+  const out: Alternative[][] = words.map(() => []);
+  for (const match of index.analyzer.synonyms.matches(words.map((w) => w.term))) {
+    const terms = match.phrases ? [...match.words, match.term] : match.words;
+    const termIds = terms.flatMap((term) => index.termId(term) ?? []);
+    // A form of several words stands for one: its words share the weight, so it counts once.
+    const weight = SYNONYMS.weight / (match.end - match.start);
+    for (let k = match.start; k < match.end; k++) out[k]?.push(...termIds.map((termId) => ({ termId, weight })));
+  }
+  return out;
+}
+
+/**
+ * Two words typed side by side that the text writes as one compound ("zorg atlas" → zorgatlas,
+ * "hardheids clausule" → hardheidsclausule): the compound, when the index has it as a word or a
+ * compound part, becomes an alternative of both words, so a record with the compound contains both.
+ */
+function joinedPairs(words: readonly QueryWord[], index: SearchIndex): Alternative[][] {
+  const joins: Alternative[][] = words.map(() => []);
+  words.forEach((left, i) => {
+    const j = words.findIndex((w) => w.position === left.position + 1);
+    const right = words[j];
+    // A number before a word is written out, as in "1-jarige" → eenjarige (derived.ts indexes it so).
+    const first = /^\d+$/u.test(left.normalized) ? (numberWord(Number(left.normalized)) ?? left.normalized) : left.normalized;
+    if (!right || !/^\p{L}+$/u.test(first + right.normalized)) return;
+    for (const linker of JOINS.linkers) {
+      const term = index.analyzer.term(first + linker + right.normalized);
+      if (term === null) continue;
+      const whole = index.termId(term);
+      const part = index.termId(partTerm(term));
+      const found = whole ?? part;
+      if (found === undefined) continue;
+      // The compound counts as the two words it joins, each as informative as typed: a rare
+      // compound must not outrank the records that have the words themselves.
+      const weight = whole !== undefined ? JOINS.weight : JOINS.weight * PARTS.weight;
+      joins[i]?.push({ termId: found, weight, ...ownIdf(left, index) });
+      joins[j]?.push({ termId: found, weight, ...ownIdf(right, index) });
+      return;
+    }
+  });
+  return joins;
 }
 
 /**
@@ -104,7 +217,7 @@ function typoMatches(term: string, index: SearchIndex): Alternative[] {
   if (distance === 0) return [];
   const found = new Map<number, number>();
   for (const [match, [termId, d]] of index.tree.fuzzyGet(term, distance)) {
-    if (!match.startsWith(PARTS.marker)) found.set(termId, d); // withParts adds those
+    if (isWordTerm(match)) found.set(termId, d); // withParts adds parts; group terms are no words
   }
   for (const swapped of transpositions(term)) {
     const termId = index.termId(swapped);
@@ -115,6 +228,10 @@ function typoMatches(term: string, index: SearchIndex): Alternative[] {
     .sort((a, b) => a.d - b.d || index.documentFrequency(b.termId) - index.documentFrequency(a.termId))
     .slice(0, FUZZY.maxExpansions)
     .map(({ termId, d }) => ({ termId, weight: (FUZZY.weight * term.length) / (term.length + d) }));
+}
+
+function isWordTerm(term: string): boolean {
+  return !term.startsWith(PARTS.marker) && !term.startsWith(SYNONYM_MARKER);
 }
 
 /** The word with each pair of neighbouring letters swapped. */

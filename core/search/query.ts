@@ -15,6 +15,8 @@ export interface QueryWord {
   normalized: string;
   /** The last word while typing: also matches longer terms. */
   prefix: boolean;
+  /** Token position in the query (stopwords count): words one apart were typed side by side. */
+  position: number;
 }
 
 export interface ParsedRef {
@@ -48,20 +50,23 @@ export function parseQuery(query: string, analyzer: Analyzer): ParsedQuery {
     excludedPhrases: [],
   };
   let last: QueryWord | null = null;
+  let position = 0;
   for (const [, minus, phrase, plain] of rest.matchAll(CLAUSE)) {
     last = null;
     if (phrase !== undefined) {
       const stems = phraseStems(phrase, analyzer);
       if (minus) addExclusion(parsed, stems, phrase, analyzer);
       else {
-        for (const token of tokenize(phrase)) addWord(parsed.words, normalizeToken(token.text), analyzer);
+        for (const token of tokenize(phrase)) addWord(parsed.words, normalizeToken(token.text), analyzer, position++);
         if (stems.length > 1) parsed.phrases.push(stems);
       }
+      position++;
     } else if (plain?.startsWith('-')) {
       const text = plain.replace(/^-+/, '');
       addExclusion(parsed, phraseStems(text, analyzer), text, analyzer);
+      position++;
     } else if (plain !== undefined) {
-      for (const token of tokenize(plain)) last = addWord(parsed.words, normalizeToken(token.text), analyzer) ?? last;
+      for (const token of tokenize(plain)) last = addWord(parsed.words, normalizeToken(token.text), analyzer, position++) ?? last;
     }
   }
   // Search as you type: only while the last word is still being typed (no space after it).
@@ -69,9 +74,13 @@ export function parseQuery(query: string, analyzer: Analyzer): ParsedQuery {
   return parsed;
 }
 
+/** Reference words come after the query's own words: never side by side with them. */
+const REF_POSITIONS = QUERY_LIMITS.maxLength + 1;
+
 function wordsOf(text: string, analyzer: Analyzer): QueryWord[] {
   const words: QueryWord[] = [];
-  for (const token of tokenize(text)) addWord(words, normalizeToken(token.text), analyzer);
+  let position = REF_POSITIONS;
+  for (const token of tokenize(text)) addWord(words, normalizeToken(token.text), analyzer, position++);
   return words;
 }
 
@@ -90,10 +99,10 @@ function addExclusion(parsed: ParsedQuery, stems: string[], text: string, analyz
 }
 
 /** Adds a word unless it is a stopword, a repeat or one too many; returns the word added. */
-function addWord(words: QueryWord[], normalized: string, analyzer: Analyzer): QueryWord | null {
+function addWord(words: QueryWord[], normalized: string, analyzer: Analyzer, position: number): QueryWord | null {
   const term = analyzer.term(normalized);
   if (term === null || words.length >= QUERY_LIMITS.maxWords || words.some((w) => w.term === term)) return null;
-  const word = { term, normalized, prefix: false };
+  const word = { term, normalized, prefix: false, position };
   words.push(word);
   return word;
 }

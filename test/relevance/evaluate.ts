@@ -1,54 +1,43 @@
 /**
- * Relevance of the search engine on the bundled NvI, judged by test/relevance/queries.json, side by
- * side with SQLite FTS5 on the same records and queries.
+ * Relevance of the search engine on the judged query sets, side by side with SQLite FTS5 on the same
+ * records and queries: the 2021-2023 NvI, the 2024-2026 GGZ and GZ NvIs, and all three NvIs in one
+ * index; each per kind and per half (tune / holdout), ungrouped and with same-answer records counted
+ * once (core/store/group-answers.ts).
  *
  *   npm run relevance                       Markdown report
  *   npm run relevance -- --json             the same figures as JSON
  *   npm run relevance -- --verbose          plus every query's nDCG@10 and top results
- *   npm run relevance -- --ablate compounds switch part of the analysis off (also: stem-repairs)
+ *   npm run relevance -- --set 2024         one set only (2021, 2024 or all)
+ *   npm run relevance -- --ablate compounds switch part of the analysis off (see ABLATIONS)
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EngineOptions } from '../../core/search/engine.ts';
-import type { SearchEngine } from '../../core/search/types.ts';
-import { goldEngine } from '../search/gold-engine.ts';
+import { buildSearchEngine, type EngineOptions } from '../../core/search/engine.ts';
+import { groupAnswers } from '../../core/store/group-answers.ts';
+import { textSource } from '../search/gold-engine.ts';
+import { corpus2021, corpus2024, corpusAll, type Corpus } from './corpora.ts';
 import { createFts5Database, fts5Search } from './fts5.ts';
-import { mean, mrr, ndcg, recall, type Judgments } from './metrics.ts';
+import { groupJudgments, groupRanking, mean, mrr, ndcg, recall } from './metrics.ts';
+import { checkQueries, KINDS, queries2021, queries2024, SPLITS, type QueryKind, type RelevanceQuery, type Split } from './queries.ts';
 
-export const KINDS = ['keyword', 'wordform', 'typo', 'accent', 'question', 'vid', 'paragraph', 'compound', 'noanswer'] as const;
-export type QueryKind = (typeof KINDS)[number];
+export { KINDS, type QueryKind, type RelevanceQuery };
 
-export interface RelevanceQuery {
-  id: string;
-  kind: QueryKind;
-  query: string;
-  relevant: Judgments;
-}
+/** Results fetched per query: enough to fill ten places after same-answer records are merged. */
+const FETCHED = 50;
+const K = 10;
 
-const QUERIES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'queries.json');
-
-export function loadQueries(knownVids: ReadonlySet<string>): RelevanceQuery[] {
-  const queries = JSON.parse(fs.readFileSync(QUERIES, 'utf8')) as RelevanceQuery[];
-  for (const q of queries) {
-    if (!KINDS.includes(q.kind)) throw new Error(`${q.id}: unknown kind ${q.kind}`);
-    for (const [vid, grade] of Object.entries(q.relevant)) {
-      if (!knownVids.has(vid)) throw new Error(`${q.id}: ${vid} is not in the gold records`);
-      if (grade !== 1 && grade !== 2) throw new Error(`${q.id}: grade ${grade} for ${vid}`);
-    }
-    if ((q.kind === 'noanswer') !== (Object.keys(q.relevant).length === 0)) {
-      throw new Error(`${q.id}: only noanswer queries have no relevant records`);
-    }
-  }
-  return queries;
-}
+/** The goals of issue 14, on the holdout halves. */
+export const GOALS = { holdoutOverall: 0.9, holdoutKind: 0.8 } as const;
 
 interface QueryResult {
   id: string;
   kind: QueryKind;
+  split: Split;
   query: string;
   top: string[];
   ndcg: number;
+  /** nDCG@10 with records that give the same answer counted as one. */
+  ndcgGrouped: number;
   mrr: number;
   recall: number;
   /** noanswer: the system signalled that nothing answers the question. */
@@ -59,59 +48,23 @@ interface QueryResult {
 
 interface System {
   name: string;
-  /** Top-10 VIDs, and whether the system claims a full match. */
+  /** Ranked record keys, and whether the system claims a full match. */
   run(query: string): { top: string[]; fullMatch: boolean };
-}
-
-function engineSystem(engine: SearchEngine, vidOf: (id: number) => string): System {
-  return {
-    name: 'engine',
-    run(query) {
-      const outcome = engine.search(query);
-      return { top: outcome.hits.slice(0, 10).map((h) => vidOf(h.id)), fullMatch: outcome.match === 'all' };
-    },
-  };
-}
-
-function fts5System(search: (query: string) => number[], vidOf: (id: number) => string): System {
-  return {
-    name: 'FTS5',
-    run(query) {
-      const top = search(query).map(vidOf);
-      return { top, fullMatch: top.length > 0 };
-    },
-  };
-}
-
-function runSystem(system: System, queries: readonly RelevanceQuery[]): QueryResult[] {
-  return queries.map((q) => {
-    const { top, fullMatch } = system.run(q.query);
-    const result: QueryResult = {
-      id: q.id,
-      kind: q.kind,
-      query: q.query,
-      top,
-      ndcg: ndcg(top, q.relevant),
-      mrr: mrr(top, q.relevant),
-      recall: recall(top, q.relevant),
-    };
-    if (q.kind === 'noanswer') result.honest = !fullMatch;
-    if (q.kind === 'vid') result.vidFirst = top[0] !== undefined && q.relevant[top[0]] === 2;
-    return result;
-  });
 }
 
 export interface KindFigures {
   kind: QueryKind | 'overall';
+  split: Split | 'both';
   queries: number;
   ndcg: number;
+  ndcgGrouped: number;
   mrr: number;
   recall: number;
 }
 
 export interface SystemReport {
   name: string;
-  kinds: KindFigures[];
+  figures: KindFigures[];
   /** noanswer queries where the system honestly signalled no full match. */
   noanswerHonest: number;
   noanswerTotal: number;
@@ -120,23 +73,88 @@ export interface SystemReport {
   results: QueryResult[];
 }
 
+export interface SetReport {
+  name: string;
+  corpus: string;
+  records: number;
+  queries: number;
+  /** Records that share their answer with another record. */
+  groupedRecords: number;
+  engine: SystemReport;
+  fts5: SystemReport;
+}
+
+export type SetName = '2021' | '2024' | 'all';
+export const SET_NAMES: readonly SetName[] = ['2021', '2024', 'all'];
+
+interface JudgedSet {
+  name: string;
+  corpus: Corpus;
+  queries: RelevanceQuery[];
+}
+
+function judgedSet(name: SetName): JudgedSet {
+  switch (name) {
+    case '2021':
+      return { name: '2021 set', corpus: corpus2021(), queries: queries2021() };
+    case '2024':
+      return { name: '2024 set', corpus: corpus2024(), queries: queries2024() };
+    case 'all':
+      // Ids are unique within a file only: prefix them with their set.
+      return {
+        name: 'both sets, all three NvIs in one index',
+        corpus: corpusAll(),
+        queries: [
+          ...queries2021().map((q) => ({ ...q, id: `2021:${q.id}` })),
+          ...queries2024().map((q) => ({ ...q, id: `2024:${q.id}` })),
+        ],
+      };
+  }
+}
+
+function runSystem(system: System, queries: readonly RelevanceQuery[], groupOf: (key: string) => string): QueryResult[] {
+  return queries.map((q) => {
+    const { top, fullMatch } = system.run(q.query);
+    const result: QueryResult = {
+      id: q.id,
+      kind: q.kind,
+      split: q.split,
+      query: q.query,
+      top: top.slice(0, K),
+      ndcg: ndcg(top, q.relevant, K),
+      ndcgGrouped: ndcg(groupRanking(top, groupOf), groupJudgments(q.relevant, groupOf), K),
+      mrr: mrr(top, q.relevant, K),
+      recall: recall(top, q.relevant, K),
+    };
+    if (q.kind === 'noanswer') result.honest = !fullMatch;
+    if (q.kind === 'vid') result.vidFirst = top[0] !== undefined && q.relevant[top[0]] === 2;
+    return result;
+  });
+}
+
 function summarize(name: string, results: QueryResult[]): SystemReport {
-  const figures = (kind: KindFigures['kind'], rs: QueryResult[]): KindFigures => ({
+  const figures = (kind: KindFigures['kind'], split: KindFigures['split'], rs: QueryResult[]): KindFigures => ({
     kind,
+    split,
     queries: rs.length,
     ndcg: mean(rs.map((r) => r.ndcg)),
+    ndcgGrouped: mean(rs.map((r) => r.ndcgGrouped)),
     mrr: mean(rs.map((r) => r.mrr)),
     recall: mean(rs.map((r) => r.recall)),
   });
   const ranked = results.filter((r) => r.kind !== 'noanswer');
   const noanswer = results.filter((r) => r.kind === 'noanswer');
   const vids = results.filter((r) => r.kind === 'vid');
+  const out: KindFigures[] = [];
+  for (const kind of [...KINDS.filter((k) => k !== 'noanswer'), 'overall'] as const) {
+    const ofKind = kind === 'overall' ? ranked : ranked.filter((r) => r.kind === kind);
+    if (ofKind.length === 0) continue;
+    out.push(figures(kind, 'both', ofKind));
+    for (const split of SPLITS) out.push(figures(kind, split, ofKind.filter((r) => r.split === split)));
+  }
   return {
     name,
-    kinds: [
-      ...KINDS.filter((k) => k !== 'noanswer').map((k) => figures(k, ranked.filter((r) => r.kind === k))),
-      figures('overall', ranked),
-    ],
+    figures: out,
     noanswerHonest: noanswer.filter((r) => r.honest).length,
     noanswerTotal: noanswer.length,
     vidFirst: vids.filter((r) => r.vidFirst).length,
@@ -145,77 +163,142 @@ function summarize(name: string, results: QueryResult[]): SystemReport {
   };
 }
 
-export interface RelevanceReport {
-  queries: number;
-  engine: SystemReport;
-  fts5: SystemReport;
-}
-
-export function evaluateRelevance(options: EngineOptions = {}): RelevanceReport {
-  const { records, engine, vidOf } = goldEngine(options);
-  const queries = loadQueries(new Set(records.map((r) => r.vid)));
+export function evaluateSet(name: SetName, options: EngineOptions = {}): SetReport {
+  const { name: title, corpus, queries } = judgedSet(name);
+  const { records } = corpus;
+  checkQueries(queries, new Set(records.map((r) => r.key)));
+  const keyOf = new Map(records.map((r) => [r.id, r.key]));
+  const key = (id: number) => keyOf.get(id) ?? `#${id}`;
+  const groups = groupAnswers(records.map((r) => r.answer));
+  const groupKey = new Map(records.map((r, i) => [r.key, records[groups[i] ?? i]?.key ?? r.key]));
+  const groupOf = (k: string) => groupKey.get(k) ?? k;
+  const engine = buildSearchEngine(records, textSource(records), options);
   const db = createFts5Database(records);
   try {
+    const search = fts5Search(db, FETCHED);
+    const engineSystem: System = {
+      name: 'engine',
+      run(query) {
+        const outcome = engine.search(query);
+        return { top: outcome.hits.slice(0, FETCHED).map((h) => key(h.id)), fullMatch: outcome.match === 'all' };
+      },
+    };
+    const fts5System: System = {
+      name: 'FTS5',
+      run(query) {
+        const top = search(query).map(key);
+        return { top, fullMatch: top.length > 0 };
+      },
+    };
     return {
+      name: title,
+      corpus: corpus.name,
+      records: records.length,
       queries: queries.length,
-      engine: summarize('engine', runSystem(engineSystem(engine, vidOf), queries)),
-      fts5: summarize('FTS5', runSystem(fts5System(fts5Search(db, 10), vidOf), queries)),
+      groupedRecords: groups.filter((g) => g !== null).length,
+      engine: summarize('engine', runSystem(engineSystem, queries, groupOf)),
+      fts5: summarize('FTS5', runSystem(fts5System, queries, groupOf)),
     };
   } finally {
     db.close();
   }
 }
 
-export function formatReport(report: RelevanceReport, verbose = false): string {
-  const f = (n: number) => n.toFixed(3);
+const f = (n: number) => n.toFixed(3);
+
+export function formatSet(report: SetReport, verbose = false): string {
   const lines = [
-    `Relevance on the bundled NvI (512 records, ${report.queries} judged queries), engine vs SQLite FTS5:`,
+    `### ${report.name}: ${report.corpus}, ${report.records} records, ${report.queries} judged queries`,
     '',
-    '| kind | queries | nDCG@10 engine | nDCG@10 FTS5 | MRR@10 engine | MRR@10 FTS5 | recall@10 engine | recall@10 FTS5 |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `nDCG@10, engine vs FTS5 bm25 on the same records; "grouped" counts records with the same answer as one ` +
+      `(${report.groupedRecords} of ${report.records} records share their answer with another).`,
+    '',
+    '| kind | queries tune/holdout | engine tune | engine holdout | FTS5 tune | FTS5 holdout | engine all | FTS5 all | engine grouped | FTS5 grouped | MRR@10 engine / FTS5 | recall@10 engine / FTS5 |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
-  report.engine.kinds.forEach((e, i) => {
-    const s = report.fts5.kinds[i];
-    if (!s) return;
+  const pick = (system: SystemReport, kind: KindFigures['kind'], split: KindFigures['split']) =>
+    system.figures.find((x) => x.kind === kind && x.split === split);
+  const cell = (x: KindFigures | undefined, value: (x: KindFigures) => number) => (x && x.queries > 0 ? f(value(x)) : '–');
+  for (const e of report.engine.figures.filter((x) => x.split === 'both')) {
+    const [et, eh] = SPLITS.map((s) => pick(report.engine, e.kind, s));
+    const [st, sh] = SPLITS.map((s) => pick(report.fts5, e.kind, s));
+    const s = pick(report.fts5, e.kind, 'both');
     const name = e.kind === 'overall' ? '**overall**' : e.kind;
-    lines.push(`| ${name} | ${e.queries} | ${f(e.ndcg)} | ${f(s.ndcg)} | ${f(e.mrr)} | ${f(s.mrr)} | ${f(e.recall)} | ${f(s.recall)} |`);
-  });
+    lines.push(
+      `| ${name} | ${et?.queries ?? 0}/${eh?.queries ?? 0} | ${cell(et, (x) => x.ndcg)} | ${cell(eh, (x) => x.ndcg)} | ` +
+        `${cell(st, (x) => x.ndcg)} | ${cell(sh, (x) => x.ndcg)} | ${f(e.ndcg)} | ${cell(s, (x) => x.ndcg)} | ` +
+        `${f(e.ndcgGrouped)} | ${cell(s, (x) => x.ndcgGrouped)} | ${f(e.mrr)} / ${cell(s, (x) => x.mrr)} | ` +
+        `${f(e.recall)} / ${cell(s, (x) => x.recall)} |`,
+    );
+  }
   const { engine, fts5 } = report;
+  lines.push('');
+  if (engine.noanswerTotal > 0) {
+    const half = (r: SystemReport, split: Split) =>
+      r.results.filter((x) => x.kind === 'noanswer' && x.split === split && x.honest).length;
+    const halfTotal = (split: Split) => engine.results.filter((x) => x.kind === 'noanswer' && x.split === split).length;
+    lines.push(
+      `noanswer (scored apart): engine signals no full match for ${engine.noanswerHonest}/${engine.noanswerTotal} ` +
+        `(tune ${half(engine, 'tune')}/${halfTotal('tune')}, holdout ${half(engine, 'holdout')}/${halfTotal('holdout')}); ` +
+        `FTS5 returns nothing for ${fts5.noanswerHonest}/${fts5.noanswerTotal}.`,
+    );
+  }
+  if (engine.vidTotal > 0) {
+    lines.push(
+      `VID lookups at rank 1: engine ${engine.vidFirst}/${engine.vidTotal}` +
+        `${engine.vidFirst === engine.vidTotal ? ' (all exact)' : ' (NOT all exact)'}; FTS5 ${fts5.vidFirst}/${fts5.vidTotal}.`,
+    );
+  }
+  const holdout = engine.figures.filter((x) => x.split === 'holdout' && x.queries > 0);
+  const overall = holdout.find((x) => x.kind === 'overall');
+  const weak = holdout.filter((x) => x.kind !== 'overall' && x.ndcg < GOALS.holdoutKind);
   lines.push(
-    '',
-    `noanswer (scored apart): engine signals no full match for ${engine.noanswerHonest}/${engine.noanswerTotal}; ` +
-      `FTS5 returns nothing for ${fts5.noanswerHonest}/${fts5.noanswerTotal}.`,
-    `VID lookups at rank 1: engine ${engine.vidFirst}/${engine.vidTotal}` +
-      `${engine.vidFirst === engine.vidTotal ? ' (all exact)' : ' (NOT all exact)'}; FTS5 ${fts5.vidFirst}/${fts5.vidTotal}.`,
+    `Holdout goals (overall ≥ ${GOALS.holdoutOverall}, every kind ≥ ${GOALS.holdoutKind}): overall ${overall ? f(overall.ndcg) : '–'}` +
+      `${overall && overall.ndcg >= GOALS.holdoutOverall ? ' (met)' : ' (NOT met)'}; ` +
+      (weak.length === 0 ? 'every kind met.' : `below: ${weak.map((x) => `${x.kind} ${f(x.ndcg)}`).join(', ')}.`),
   );
   if (verbose) {
-    lines.push('', '| query | kind | nDCG engine | nDCG FTS5 | engine top 3 |', '| --- | --- | ---: | ---: | --- |');
+    lines.push('', '| query | kind | half | nDCG engine | nDCG FTS5 | engine top 3 |', '| --- | --- | --- | ---: | ---: | --- |');
     engine.results.forEach((r, i) => {
       const s = fts5.results[i];
       const extra = r.honest === undefined ? '' : r.honest ? ' (honest)' : ' (claims a full match)';
-      lines.push(`| ${r.query} | ${r.kind} | ${f(r.ndcg)}${extra} | ${f(s?.ndcg ?? 0)} | ${r.top.slice(0, 3).join(' ')} |`);
+      lines.push(`| ${r.query} | ${r.kind} | ${r.split} | ${f(r.ndcg)}${extra} | ${f(s?.ndcg ?? 0)} | ${r.top.slice(0, 3).join(' ')} |`);
     });
   }
   return lines.join('\n');
 }
 
+/** What `--ablate` can switch off, to measure what each part of the analysis is worth. */
+const ABLATIONS: Readonly<Record<string, EngineOptions>> = {
+  compounds: { analyzer: { compounds: false } },
+  'stem-repairs': { analyzer: { repairs: false } },
+};
+
 function ablation(args: string[]): EngineOptions {
   const at = args.indexOf('--ablate');
   const what = at >= 0 ? args[at + 1] : undefined;
   if (what === undefined) return {};
-  if (what === 'compounds') return { analyzer: { compounds: false } };
-  if (what === 'stem-repairs') return { analyzer: { repairs: false } };
-  throw new Error(`--ablate ${what}: expected compounds or stem-repairs`);
+  const options = ABLATIONS[what];
+  if (!options) throw new Error(`--ablate ${what}: expected one of ${Object.keys(ABLATIONS).join(', ')}`);
+  return options;
+}
+
+function chosenSets(args: string[]): SetName[] {
+  const at = args.indexOf('--set');
+  if (at < 0) return [...SET_NAMES];
+  const name = args[at + 1];
+  if (!SET_NAMES.includes(name as SetName)) throw new Error(`--set ${name}: expected one of ${SET_NAMES.join(', ')}`);
+  return [name as SetName];
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const args = process.argv.slice(2);
-  const report = evaluateRelevance(ablation(args));
+  const options = ablation(args);
+  const reports = chosenSets(args).map((name) => evaluateSet(name, options));
   if (args.includes('--json')) {
-    const { engine, fts5, queries } = report;
     const strip = ({ results: _results, ...rest }: SystemReport) => rest;
-    console.log(JSON.stringify({ queries, engine: strip(engine), fts5: strip(fts5) }, null, 2));
+    console.log(JSON.stringify(reports.map((r) => ({ ...r, engine: strip(r.engine), fts5: strip(r.fts5) })), null, 2));
   } else {
-    console.log(formatReport(report, args.includes('--verbose')));
+    console.log(reports.map((r) => formatSet(r, args.includes('--verbose'))).join('\n\n'));
   }
 }

@@ -27,3 +27,18 @@ export function recall(ranked: readonly string[], judgments: Judgments, k = 10):
 export function mean(values: readonly number[]): number {
   return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
 }
+
+/** A ranking with records of one group (the same answer) counted once, at the first one's place. */
+export function groupRanking(ranked: readonly string[], groupOf: (id: string) => string): string[] {
+  return [...new Set(ranked.map(groupOf))];
+}
+
+/** Judgments per group: a group is as relevant as its most relevant record. */
+export function groupJudgments(judgments: Judgments, groupOf: (id: string) => string): Judgments {
+  const grouped: Record<string, number> = {};
+  for (const [id, grade] of Object.entries(judgments)) {
+    const group = groupOf(id);
+    grouped[group] = Math.max(grouped[group] ?? 0, grade);
+  }
+  return grouped;
+}

@@ -7,7 +7,13 @@ describe('tokenize', () => {
   it('keeps offsets into the original text', () => {
     const text = 'De cliënt (V&V) betaalt 2,75% — zie §2.7.';
     for (const t of tokenize(text)) expect(text.slice(t.start, t.end)).toBe(t.text);
-    expect(tokenize(text).map((t) => t.text)).toEqual(['De', 'cliënt', 'V', 'V', 'betaalt', '2,75', 'zie', '2.7']);
+    expect(tokenize(text).map((t) => t.text)).toEqual(['De', 'cliënt', 'V&V', 'betaalt', '2,75', 'zie', '2.7']);
+  });
+
+  it("keeps an abbreviation with & and a word with an apostrophe whole, without the joiner", () => {
+    const tokens = tokenize("V&V, zzp'ers, thema's en B&W-kosten; A&BC blijft apart");
+    expect(tokens.map((t) => t.text)).toEqual(['V&V', "zzp'ers", "thema's", 'en', 'B&W', 'kosten', 'A', 'BC', 'blijft', 'apart']);
+    expect(tokens.map((t) => normalizeToken(t.text)).slice(0, 3)).toEqual(['vv', 'zzpers', 'thema']);
   });
 
   it('keeps words with combining marks whole (NFD input)', () => {

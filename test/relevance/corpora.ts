@@ -1,0 +1,108 @@
+/**
+ * The judged corpora: the bundled 2021-2023 NvI and the 2024-2026 GGZ and GZ NvIs, as index records
+ * with the key the judgments use (the VID for 2021, `<slug>#<seq>` for 2024). The 2024 records are
+ * built from the gold files directly, as the ingest for those PDFs would store them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { vidNumber } from '../../core/text/ids.ts';
+import { documentKey, paragraphKey } from '../../core/text/keys.ts';
+import type { IndexRecord } from '../../core/search/types.ts';
+import { FIXTURES, readGold } from '../helpers/gold.ts';
+
+export interface KeyedRecord extends IndexRecord {
+  /** What the judgments call the record. */
+  key: string;
+}
+
+export interface Corpus {
+  name: string;
+  records: KeyedRecord[];
+}
+
+interface Gold2024 {
+  seq: number;
+  chapter: string;
+  paragraph: string;
+  subparagraph: string;
+  question: string;
+  answer: string;
+}
+
+export const NVIS_2024 = [
+  { slug: 'nvi-ggz-2024-2026', file: 'NvI-GGZ-2024-2026.gold.jsonl' },
+  { slug: 'nvi-gz-2024-2026', file: 'NvI-GZ-2024-2026.gold.jsonl' },
+] as const;
+
+function readJsonl<T>(file: string): T[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as T);
+}
+
+const SUBPARAGRAPH = /^\s*subparagraaf\s+(\d+(?:\.\d+)+)\.?\s*$/iu;
+
+/**
+ * The paragraph label a 2024 record is listed under: its numbered paragraph, or, under a
+ * "Subparagraaf 6.9.2" row, that number with the paragraph's title, so that references to the
+ * sub-paragraph and to its ancestors both resolve. The document is the chapter (the Leeswijzer
+ * table has none: it is its own document).
+ */
+function labels2024(g: Gold2024): { document: string; paragraph: string } {
+  const sub = SUBPARAGRAPH.exec(g.subparagraph)?.[1];
+  const title = g.paragraph.replace(/^\s*\d+(?:\.\d+)*\.?\s*/u, '');
+  return { document: g.chapter || g.paragraph, paragraph: sub ? `${sub} ${title}` : g.paragraph };
+}
+
+/** Record ids and nota ids continue from `firstId` and `firstNota`, so corpora can be combined. */
+export function corpus2021(firstId = 1, notaId = 1): Corpus {
+  const records = readGold().map((g, i): KeyedRecord => ({
+    key: g.vid,
+    id: firstId + i,
+    notaId,
+    vid: g.vid,
+    vidNumber: vidNumber(g.vid),
+    seq: i + 1,
+    document: g.document,
+    documentKey: documentKey(g.document),
+    paragraph: g.paragraph,
+    paragraphKey: paragraphKey(g.paragraph),
+    question: g.question,
+    answer: g.answer,
+  }));
+  return { name: 'NvI 2021-2023', records };
+}
+
+export function corpus2024(firstId = 1, firstNota = 1): Corpus {
+  const records: KeyedRecord[] = [];
+  NVIS_2024.forEach(({ slug, file }, n) => {
+    for (const g of readJsonl<Gold2024>(path.join(FIXTURES, 'real', file))) {
+      const { document, paragraph } = labels2024(g);
+      records.push({
+        key: `${slug}#${g.seq}`,
+        id: firstId + records.length,
+        notaId: firstNota + n,
+        // These NvIs number their questions by row only: no VID to look up.
+        vid: `${slug}#${g.seq}`,
+        vidNumber: null,
+        seq: g.seq,
+        document,
+        documentKey: documentKey(document),
+        paragraph,
+        paragraphKey: paragraphKey(paragraph),
+        question: g.question,
+        answer: g.answer,
+      });
+    }
+  });
+  return { name: 'NvI GGZ + GZ 2024-2026', records };
+}
+
+/** All three NvIs in one index, as a server with all of them loaded would search them. */
+export function corpusAll(): Corpus {
+  const first = corpus2021(1, 1);
+  const second = corpus2024(first.records.length + 1, 2);
+  return { name: 'all three NvIs', records: [...first.records, ...second.records] };
+}
