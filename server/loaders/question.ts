@@ -1,4 +1,5 @@
-import type { NotaRow, QaRow } from '../../core/store/qa-repository.ts';
+import type { ElsewhereRow, NotaRow, QaRow } from '../../core/store/qa-repository.ts';
+import { diffWords, type DiffPart } from '../../core/text/word-diff.ts';
 import { NotFoundError } from '../errors.ts';
 import type { RecordRef } from '../../core/model.ts';
 import { memo } from './lru.ts';
@@ -14,6 +15,25 @@ export interface QuestionLink {
   question: string;
   paragraph: string;
   url: string;
+}
+
+/** The same question in another NvI (stored at publish, see core/store/same-question-links.ts). */
+export interface ElsewhereLink {
+  nota: string;
+  id: string;
+  url: string;
+  question: string;
+  relation: ElsewhereRow['relation'];
+  /** Question similarity (TF-IDF cosine, 0-1) the match was made on. */
+  similarity: number;
+  /** The other NvI, for display. */
+  title: string;
+  shortTitle: string;
+  sector: string | null;
+  round: string | null;
+  descriptionLabel: string | null;
+  /** Where the answer differs: this answer's words against the other's (removed: only here; added: only there). */
+  answerDiff: DiffPart[] | null;
 }
 
 /** A reference in an answer, with the record it points to when that is loaded. */
@@ -43,6 +63,8 @@ export interface QuestionPage {
   /** The same (or nearly the same) answer given to other questions. */
   sameAnswer: QuestionLink[];
   related: QuestionLink[];
+  /** The same question in other NvIs, best match first. */
+  elsewhere: ElsewhereLink[];
   citation: string;
   /** Highlighted question and answer when reached from a search (`?q=`). */
   highlights: { question: string; answer: string } | null;
@@ -89,6 +111,29 @@ export function citation(nota: NotaRow, row: QaRow): string {
 function link(ctx: LoaderContext, row: QaRow): QuestionLink {
   const nota = ctx.snapshot.notaById.get(row.notaId)?.slug ?? '';
   return { nota, vid: row.vid, question: row.question, paragraph: row.paragraph, url: urls.question(ctx.snapshot, nota, row.vid) };
+}
+
+/** Similarity as stored is a float; three decimals say all a reader or client can use. */
+const SIMILARITY_DECIMALS = 3;
+
+function elsewhereLink(ctx: LoaderContext, row: QaRow, other: ElsewhereRow): ElsewhereLink | [] {
+  const nota = ctx.snapshot.notaById.get(other.notaId);
+  if (!nota) return [];
+  const description = describeNota(nota);
+  return {
+    nota: nota.slug,
+    id: other.vid,
+    url: urls.question(ctx.snapshot, nota.slug, other.vid),
+    question: other.question,
+    relation: other.relation,
+    similarity: Number(other.similarity.toFixed(SIMILARITY_DECIMALS)),
+    title: nota.title,
+    shortTitle: shortTitle(nota.title),
+    sector: description.sector,
+    round: description.round,
+    descriptionLabel: description.descriptionLabel,
+    answerDiff: other.relation === 'different-answer' ? diffWords(row.answer, other.answer) : null,
+  };
 }
 
 function resolved(ctx: LoaderContext, from: NotaRow, ref: RecordRef): ResolvedReference {
@@ -158,6 +203,7 @@ function computeQuestion(ctx: LoaderContext, params: { nota?: string | undefined
       next: next ? link(ctx, next) : null,
       sameAnswer: same.map((r) => link(ctx, r)),
       related: related.map((r) => link(ctx, r)),
+      elsewhere: repo.elsewhere(row.id, snapshot.notaIds).flatMap((r) => elsewhereLink(ctx, row, r)),
       citation: citation(nota, row),
       highlights: hl ? { question: hl.full(row.question), answer: hl.full(row.answer) } : null,
     };
