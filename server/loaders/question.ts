@@ -175,8 +175,10 @@ function computeQuestion(ctx: LoaderContext, params: { nota?: string | undefined
     const previous = neighbours.previous ? repo.byVid([row.notaId], neighbours.previous)[0] : undefined;
     const next = neighbours.next ? repo.byVid([row.notaId], neighbours.next)[0] : undefined;
     const same = row.answerGroup === null ? [] : repo.sameAnswer(row.notaId, row.answerGroup).filter((r) => r.id !== row.id);
+    const elsewhere = repo.elsewhere(row.id, snapshot.notaIds);
     const relatedHits = snapshot.engine.related(row.id, 6, { notaIds: snapshot.notaIds });
-    const sameIds = new Set(same.map((r) => r.id));
+    // A record listed as the same answer or the same question elsewhere is not listed again as related.
+    const sameIds = new Set([...same, ...elsewhere].map((r) => r.id));
     const related = repo.byIds(relatedHits.map((h) => h.id).filter((id) => !sameIds.has(id))).slice(0, 5);
     const q = params.q?.trim();
     const hl = q ? snapshot.engine.highlighter(q) : null;
@@ -203,7 +205,7 @@ function computeQuestion(ctx: LoaderContext, params: { nota?: string | undefined
       next: next ? link(ctx, next) : null,
       sameAnswer: same.map((r) => link(ctx, r)),
       related: related.map((r) => link(ctx, r)),
-      elsewhere: repo.elsewhere(row.id, snapshot.notaIds).flatMap((r) => elsewhereLink(ctx, row, r)),
+      elsewhere: elsewhere.flatMap((r) => elsewhereLink(ctx, row, r)),
       citation: citation(nota, row),
       highlights: hl ? { question: hl.full(row.question), answer: hl.full(row.answer) } : null,
     };

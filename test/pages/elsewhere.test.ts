@@ -114,6 +114,9 @@ describe('the same question elsewhere: page', () => {
     expect(hrefs(html!).some((h) => h.includes('G-1'))).toBe(true);
     expect(html).toContain('Zelfde antwoord');
     expect(html).not.toContain('<details');
+    // Listed once: not again under the related questions.
+    const body = await question('/api/notas/nvi-gz-1/questions/Z-1');
+    expect(body.related.map((r) => `${r.nota} ${r.vid}`)).not.toContain('nvi-ggz-1 G-1');
   });
 
   it('shows where the answer differs, word by word, in a <details> that works without script, escaped', async () => {
