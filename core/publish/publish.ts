@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import { readGeneration, type Db } from '../store/database.ts';
 import { createQaRepository } from '../store/qa-repository.ts';
+import { replaceSameQuestionLinks } from '../store/same-question-links.ts';
 import { buildEngine, readIndexHeader, sameData, writeIndexFile } from './index-file.ts';
+
+export interface PublishResult<T> {
+  result: T;
+  index: IndexWrite | null;
+  /** Links of "the same question elsewhere" stored with the change; null when the data did not change. */
+  sameQuestionLinks: number | null;
+}
 
 export interface IndexWrite {
   rebuilt: boolean;
@@ -33,8 +41,10 @@ export function refreshIndexFile(db: Db, indexFile: string): IndexWrite {
 
 /**
  * Makes one change to the data visible, index first: `write` runs inside a write transaction;
- * when it moved the generation on, the search index of the new data is built on this connection
- * (which sees the uncommitted rows) and written to disk, and only then is the transaction
+ * when it moved the generation on, the links of "the same question elsewhere" are recomputed over
+ * every active NvI in the same transaction (pages read them, never compute them), the search
+ * index of the new data is built on this connection (which sees the uncommitted rows) and written
+ * to disk, and only then is the transaction
  * committed. So a reader (the server's reload timer) never sees a generation whose index file is
  * not there yet, and never has to build one itself.
  *
@@ -43,7 +53,7 @@ export function refreshIndexFile(db: Db, indexFile: string): IndexWrite {
  * commit itself fails after the index was renamed into place, that index is removed again so it
  * cannot be mistaken for data that does not exist (a reader then rebuilds, off its event loop).
  */
-export function publishChange<T>(db: Db, indexFile: string, write: () => T): { result: T; index: IndexWrite | null } {
+export function publishChange<T>(db: Db, indexFile: string, write: () => T): PublishResult<T> {
   const started = performance.now();
   // IMMEDIATE: take the write lock now, so the generation read below is the one we move on from.
   db.exec('BEGIN IMMEDIATE');
@@ -53,12 +63,14 @@ export function publishChange<T>(db: Db, indexFile: string, write: () => T): { r
     // A transaction inside `write` (writeNota's) becomes a savepoint of this one.
     const result = write();
     let index: IndexWrite | null = null;
+    let sameQuestionLinks: number | null = null;
     if (readGeneration(db) !== before) {
+      sameQuestionLinks = replaceSameQuestionLinks(db);
       index = writeIndexForCurrentData(db, indexFile, started);
       indexWritten = index.rebuilt;
     }
     db.exec('COMMIT');
-    return { result, index };
+    return { result, index, sameQuestionLinks };
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     // Only the commit can fail after the index is in place: that index describes nothing.

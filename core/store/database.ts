@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migratePdfsToChunks } from './pdf-chunks.ts';
+import { replaceSameQuestionLinks, SAME_QUESTION_LINKS_SCHEMA } from './same-question-links.ts';
 
 export type Db = Database.Database;
 
@@ -96,6 +97,12 @@ export const MIGRATIONS: ReadonlyArray<string | ((db: Database.Database) => void
   `,
   // 3: PDFs in chunks, so a download streams a chunk at a time instead of reading the whole file.
   migratePdfsToChunks,
+  // 4: "the same question elsewhere", stored at publish; an upgraded database gets its links now,
+  // not only at the next ingest that changes data.
+  (db) => {
+    db.exec(SAME_QUESTION_LINKS_SCHEMA);
+    replaceSameQuestionLinks(db);
+  },
 ];
 
 export interface OpenOptions {

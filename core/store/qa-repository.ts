@@ -59,6 +59,12 @@ function toQaRow(raw: RawQaRow): QaRow {
 const toQaRows = (raws: unknown[]) => (raws as RawQaRow[]).map(toQaRow);
 const toOptionalQaRow = (raw: unknown) => (raw === undefined ? undefined : toQaRow(raw as RawQaRow));
 
+/** A stored link of "the same question elsewhere": the other record, as loaded, with the match. */
+export interface ElsewhereRow extends QaRow {
+  similarity: number;
+  relation: 'same-answer' | 'different-answer';
+}
+
 export interface DocumentRow {
   notaId: number;
   key: string;
@@ -150,6 +156,13 @@ export function createQaRepository(db: Db) {
        FROM qa WHERE nota_id IN (SELECT value FROM json_each(?)) ORDER BY nota_id, seq`,
     ),
     text: db.prepare(`SELECT question, answer FROM qa WHERE id = ?`),
+    elsewhere: db.prepare(
+      // qa_elsewhere's columns are named apart from qa's, so the shared column list needs no prefix.
+      `SELECT ${QA_COLUMNS}, e.similarity, e.relation
+       FROM qa_elsewhere e JOIN qa ON qa.id = e.to_qa
+       WHERE e.from_qa = ? AND qa.nota_id IN (SELECT value FROM json_each(?))
+       ORDER BY e.similarity DESC, qa.nota_id, qa.seq`,
+    ),
   };
 
   return {
@@ -206,6 +219,12 @@ export function createQaRepository(db: Db) {
     // Materialised, not iterated: the engine may read other rows while it builds.
     indexRecords: (notaIds: readonly number[]) => s.indexRecords.all(JSON.stringify(notaIds)) as IndexRecord[],
     text: (id: number) => s.text.get(id) as { question: string; answer: string } | undefined,
+    /** The same question in other NvIs (stored at publish), among these notas, best match first. */
+    elsewhere: (qaId: number, notaIds: readonly number[]): ElsewhereRow[] =>
+      (s.elsewhere.all(qaId, JSON.stringify(notaIds)) as Array<RawQaRow & Pick<ElsewhereRow, 'similarity' | 'relation'>>).map((raw) => {
+        const { similarity, relation, ...row } = raw;
+        return { ...toQaRow(row), similarity, relation };
+      }),
   };
 }
 

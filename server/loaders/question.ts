@@ -1,4 +1,5 @@
-import type { NotaRow, QaRow } from '../../core/store/qa-repository.ts';
+import type { ElsewhereRow, NotaRow, QaRow } from '../../core/store/qa-repository.ts';
+import { diffWords, type DiffPart } from '../../core/text/word-diff.ts';
 import { NotFoundError } from '../errors.ts';
 import type { RecordRef } from '../../core/model.ts';
 import { pageRef } from '../plugins/view-helpers.ts';
@@ -19,6 +20,25 @@ export interface QuestionLink {
   /** Document and paragraph ("Bijlage 4 · Deel 1.A."): links to other records stand outside their context. */
   place: string;
   url: string;
+}
+
+/** The same question in another NvI (stored at publish, see core/store/same-question-links.ts). */
+export interface ElsewhereLink {
+  nota: string;
+  id: string;
+  url: string;
+  question: string;
+  relation: ElsewhereRow['relation'];
+  /** Question similarity (TF-IDF cosine, 0-1) the match was made on. */
+  similarity: number;
+  /** The other NvI, for display. */
+  title: string;
+  shortTitle: string;
+  sector: string | null;
+  round: string | null;
+  descriptionLabel: string | null;
+  /** Where the answer differs: this answer's words against the other's (removed: only here; added: only there). */
+  answerDiff: DiffPart[] | null;
 }
 
 /** A reference in an answer, with the record it points to when that is loaded. */
@@ -48,6 +68,8 @@ export interface QuestionPage {
   /** The same (or nearly the same) answer given to other questions. */
   sameAnswer: QuestionLink[];
   related: QuestionLink[];
+  /** The same question in other NvIs, best match first. */
+  elsewhere: ElsewhereLink[];
   /** Cites the record without its link (pages add the absolute permalink). */
   citation: string;
   /** A short form of the question for the heading and page title (see questionHeading). */
@@ -111,6 +133,29 @@ function link(ctx: LoaderContext, row: QaRow): QuestionLink {
   };
 }
 
+/** Similarity as stored is a float; three decimals say all a reader or client can use. */
+const SIMILARITY_DECIMALS = 3;
+
+function elsewhereLink(ctx: LoaderContext, row: QaRow, other: ElsewhereRow): ElsewhereLink | [] {
+  const nota = ctx.snapshot.notaById.get(other.notaId);
+  if (!nota) return [];
+  const description = describeNota(nota);
+  return {
+    nota: nota.slug,
+    id: other.vid,
+    url: urls.question(ctx.snapshot, nota.slug, other.vid),
+    question: other.question,
+    relation: other.relation,
+    similarity: Number(other.similarity.toFixed(SIMILARITY_DECIMALS)),
+    title: nota.title,
+    shortTitle: shortTitle(nota.title),
+    sector: description.sector,
+    round: description.round,
+    descriptionLabel: description.descriptionLabel,
+    answerDiff: other.relation === 'different-answer' ? diffWords(row.answer, other.answer) : null,
+  };
+}
+
 function resolved(ctx: LoaderContext, from: NotaRow, ref: RecordRef): ResolvedReference {
   const target = resolveRef(ctx.snapshot, ctx.repo, from, ref);
   const nota = target ? (ctx.snapshot.notaById.get(target.notaId)?.slug ?? null) : null;
@@ -150,8 +195,10 @@ function computeQuestion(ctx: LoaderContext, params: { nota?: string | undefined
     const previous = neighbours.previous ? repo.byVid([row.notaId], neighbours.previous)[0] : undefined;
     const next = neighbours.next ? repo.byVid([row.notaId], neighbours.next)[0] : undefined;
     const same = row.answerGroup === null ? [] : repo.sameAnswer(row.notaId, row.answerGroup).filter((r) => r.id !== row.id);
+    const elsewhere = repo.elsewhere(row.id, snapshot.notaIds);
     const relatedHits = snapshot.engine.related(row.id, 6, { notaIds: snapshot.notaIds });
-    const sameIds = new Set(same.map((r) => r.id));
+    // A record listed as the same answer or the same question elsewhere is not listed again as related.
+    const sameIds = new Set([...same, ...elsewhere].map((r) => r.id));
     const related = repo.byIds(relatedHits.map((h) => h.id).filter((id) => !sameIds.has(id))).slice(0, 5);
     const q = params.q?.trim();
     const hl = q ? snapshot.engine.highlighter(q) : null;
@@ -178,6 +225,7 @@ function computeQuestion(ctx: LoaderContext, params: { nota?: string | undefined
       next: next ? link(ctx, next) : null,
       sameAnswer: same.map((r) => link(ctx, r)),
       related: related.map((r) => link(ctx, r)),
+      elsewhere: elsewhere.flatMap((r) => elsewhereLink(ctx, row, r)),
       citation: citation(nota, row),
       heading: questionHeading(row.question),
       longQuestion: isLongQuestion(row.question),

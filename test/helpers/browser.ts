@@ -34,9 +34,14 @@ export interface Served {
   base: string;
 }
 
+export interface SuiteOptions {
+  /** Changes the copy of the test database before the app reads it (e.g. adds NvIs). */
+  prepare?: (dbPath: string) => void | Promise<void>;
+}
+
 /** The production app on a copy of the test database, listening on a free port. */
-export async function startServer(): Promise<Served> {
-  const app = await buildTestApp();
+export async function startServer(options: SuiteOptions = {}): Promise<Served> {
+  const app = await buildTestApp({}, options.prepare ? { prepare: options.prepare } : {});
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, base };
 }
@@ -73,12 +78,12 @@ export interface BrowserSuite {
 }
 
 /** One browser and one server for the test file that calls this (its hooks are registered here). */
-export function useBrowserSuite(): BrowserSuite {
+export function useBrowserSuite(options: SuiteOptions = {}): BrowserSuite {
   let browser: Browser | undefined;
   let served: Served | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
-    served = await startServer();
+    served = await startServer(options);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,8 +1,10 @@
 import { documentKey, paragraphKey } from '../../core/text/keys.ts';
 import type { NotaDescription } from '../../core/model.ts';
-import type { NvIRecord } from '../../ingest/types.ts';
-import { NO_DESCRIPTION, writeNota } from '../../core/store/write-nota.ts';
+import type { NvIRecord, ParsedNota } from '../../ingest/types.ts';
+import { NO_DESCRIPTION, writeNota, type NotaSource, type WriteResult } from '../../core/store/write-nota.ts';
 import { openDatabase } from '../../core/store/database.ts';
+import { publishChange, type PublishResult } from '../../core/publish/publish.ts';
+import { indexPathFor } from '../../core/config.ts';
 
 export type RecordInput = Partial<NvIRecord> & Pick<NvIRecord, 'question' | 'answer'>;
 
@@ -20,6 +22,31 @@ export interface NotaOptions {
  * a crash between the two. A string as fourth argument is the title (the older form).
  */
 export function addNota(dbPath: string, slug: string, inputs: RecordInput[], options: string | NotaOptions = {}): void {
+  const db = openDatabase(dbPath);
+  try {
+    const { parsed, source } = notaInput(slug, inputs, options);
+    writeNota(db, parsed, source);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Adds (or replaces) a nota as the ingest command does: through publishChange, so the links of
+ * "the same question elsewhere" and the search index are published with it.
+ */
+export function publishNota(dbPath: string, slug: string, inputs: RecordInput[], options: string | NotaOptions = {}): PublishResult<WriteResult> {
+  const db = openDatabase(dbPath);
+  try {
+    const { parsed, source } = notaInput(slug, inputs, options);
+    return publishChange(db, indexPathFor(dbPath), () => writeNota(db, parsed, source));
+  } finally {
+    db.close();
+  }
+}
+
+/** The parsed nota and its source, as the parser and the ingest would hand them to writeNota. */
+export function notaInput(slug: string, inputs: RecordInput[], options: string | NotaOptions = {}): { parsed: ParsedNota; source: NotaSource } {
   const { title = `Nota van Inlichtingen ${slug}`, published = '2024-01-01', description } = typeof options === 'string' ? { title: options } : options;
   const records: NvIRecord[] = inputs.map((r, i) => {
     const document = r.document ?? 'Testdocument 2024';
@@ -38,22 +65,8 @@ export function addNota(dbPath: string, slug: string, inputs: RecordInput[], opt
       paragraphKey: paragraphKey(paragraph),
     };
   });
-  const db = openDatabase(dbPath);
-  try {
-    writeNota(
-      db,
-      {
-        title,
-        published,
-        pageCount: 1,
-        records,
-        warnings: [],
-        columns: [],
-        description: { ...NO_DESCRIPTION, ...description },
-      },
-      { slug, title, sourceFile: `${slug}.pdf`, sha256: `test-${slug}-${Date.now()}-${Math.random()}`, pdf: new Uint8Array(Buffer.from('%PDF-1.4\n%%EOF\n')) },
-    );
-  } finally {
-    db.close();
-  }
+  return {
+    parsed: { title, published, pageCount: 1, records, warnings: [], columns: [], description: { ...NO_DESCRIPTION, ...description } },
+    source: { slug, title, sourceFile: `${slug}.pdf`, sha256: `test-${slug}-${Date.now()}-${Math.random()}`, pdf: new Uint8Array(Buffer.from('%PDF-1.4\n%%EOF\n')) },
+  };
 }
