@@ -77,7 +77,7 @@ describe('the same question elsewhere: API', () => {
     // The link leads to the other record, the way back leads here.
     const page = await app.inject(link!.url);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Vraag G-1');
+    expect(page.body).toContain('<span class="vid">G-1</span>');
     const there = await question(`/api/notas/${link!.nota}/questions/${link!.id}`);
     expect(there.record.vid).toBe('G-1');
     expect(there.elsewhere.map((e) => [e.nota, e.id, e.relation])).toEqual([['nvi-gz-1', 'Z-1', 'same-answer']]);
