@@ -3,13 +3,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { exportFileName, exportStream, CONTENT_TYPES, toExportRecord, type Delimiter, type ExportFormat, type ExportRecord } from '../export/format.ts';
 import { EXPORT_LIMITS } from '../export/limits.ts';
 import { checkFilters, iterateMatches } from '../loaders/search.ts';
+import type { Sort } from '../loaders/sort.ts';
 import { exportQuerystring } from './schemas.ts';
 
 interface ExportQuery {
   q?: string;
-  nota?: string;
-  document?: string;
+  nota?: string[];
+  round?: string[];
+  sector?: string[];
+  publisher?: string[];
+  document?: string[];
   paragraph?: string;
+  sort?: Sort | '';
   delimiter?: Delimiter;
   match?: 'all' | 'some';
 }
@@ -79,7 +84,7 @@ export default async function exportRoutes(fastify: FastifyInstance): Promise<vo
       for (const row of rows) yield toExportRecord(ctx.snapshot, row, base);
     })();
     const filename = exportFileName(
-      { nota: scope.nota?.slug, document: scope.documentKey, paragraph: scope.paragraphKey, paragraphLabel: scope.paragraph?.label, q: request.query.q?.trim() },
+      { nota: scope.nota?.slug, document: scope.document?.key, paragraph: scope.paragraphKey, paragraphLabel: scope.paragraph?.label, q: request.query.q?.trim() },
       format,
     );
     reply
