@@ -177,9 +177,11 @@ function activeFilters(ctx: LoaderContext, res: SearchResponse, list: ListParams
   }
   for (const v of f.document) out.push({ label: labels.document(v), href: without('document', v) });
   if (f.paragraph) {
-    const document = f.document.length === 1 ? f.document[0]! : '';
-    const label = labels.paragraph(document, f.paragraph);
-    out.push({ label: isShortLabel(label) && document ? placeLabel(labels.document(document), label) : label, href: searchHref({ ...list, paragraph: null }) });
+    // Labelled as printed in a chosen document, else wherever it appears.
+    const rows = ctx.snapshot.paragraphs.filter((p) => p.key === f.paragraph);
+    const row = rows.find((p) => f.document.includes(p.documentKey)) ?? rows[0];
+    const label = row ? labels.paragraph(row.documentKey, row.key) : f.paragraph;
+    out.push({ label: isShortLabel(label) && row ? placeLabel(labels.document(row.documentKey), label) : label, href: searchHref({ ...list, paragraph: null }) });
   }
   return out;
 }
