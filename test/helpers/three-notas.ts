@@ -11,8 +11,8 @@ import { makeNviPdf } from './nvi-pdf.ts';
 /**
  * A database with three NvIs from two rounds, three sectors and two publishers, for searches
  * across NvIs: the test fixture (ZN, VV, 2021-2023), its borderless edition as a GGZ NvI of
- * 2024-2026 and a generated NvI as a GZ one of 2024-2026, published a month later. Returns the
- * database path in a new directory (the caller removes it).
+ * 2024-2026 and a generated NvI as a GZ one of 2024-2026, published a month later. threeNotaDb
+ * returns the database path in a new directory (the caller removes it).
  */
 export const THREE = {
   vv: { slug: 'nvi-2021-2023', publisher: 'ZN', sector: 'VV', round: '2021-2023' },
@@ -24,7 +24,13 @@ export async function threeNotaDb(): Promise<{ dir: string; dbPath: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nvi-three-'));
   const dbPath = path.join(dir, 'nvi.db');
   fs.copyFileSync(inject('testDbPath'), dbPath);
-  const generated = path.join(dir, 'gz.pdf');
+  await addThreeNotas(dbPath);
+  return { dir, dbPath };
+}
+
+/** Turns a copy of the test database into the three NvIs above (the fixture is the first). */
+export async function addThreeNotas(dbPath: string): Promise<void> {
+  const generated = path.join(path.dirname(dbPath), 'gz.pdf');
   fs.writeFileSync(generated, (await makeNviPdf({ rows: 40, seed: 11 })).pdf);
   const limits = { timeoutMs: INGEST_LIMITS.ingestTimeoutMs, maxPages: INGEST_LIMITS.maxPages };
   const db = openDatabase(dbPath);
@@ -38,5 +44,4 @@ export async function threeNotaDb(): Promise<{ dir: string; dbPath: string }> {
   } finally {
     db.close();
   }
-  return { dir, dbPath };
 }

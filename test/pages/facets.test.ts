@@ -75,7 +75,9 @@ describe('the search page across NvIs', () => {
 
   it('has a sort select in the search form with the chosen order selected', async () => {
     const { html } = await page('/zoeken?q=zorg&sort=newest');
-    expect(html).toMatch(/<select id="sort-zoeken" name="sort">/);
+    expect(html).toMatch(/<select id="sort-zoeken" name="sort" form="form-zoeken">/);
+    // After the results, with the filters: the first result stays a Tab away from the search field.
+    expect(html.indexOf("id=\"sort-zoeken\"")).toBeGreaterThan(html.indexOf("class=\"result-list\""));
     expect(html).toContain('<option value="newest" selected>Nieuwste ronde eerst</option>');
     // The first option is the default, sent as an empty value by a form without JavaScript.
     const plain = await page('/zoeken?q=zorg&sort=');
