@@ -8,20 +8,27 @@ import { BadParameterError } from '../errors.ts';
 import { parseCli, UsageError } from '../../core/cli-args.ts';
 import { exportStream, toExportRecord, type Delimiter, type ExportFormat } from '../export/format.ts';
 import { checkFilters, iterateMatches } from '../loaders/search.ts';
+import { SORTS, type Sort } from '../loaders/sort.ts';
 import { loadSnapshot } from '../snapshot/snapshot.ts';
 import { QUERY_LIMITS } from '../../core/search/options.ts';
 
 const USAGE =
-  'usage: npm run -s export -- [--db PATH] [--q TEXT] [--nota SLUG] [--document KEY] [--paragraph KEY]\n' +
+  'usage: npm run -s export -- [--db PATH] [--q TEXT] [--nota SLUG]… [--round YYYY-YYYY]… [--sector S]… [--publisher P]…\n' +
+  '                           [--document KEY]… [--paragraph KEY] [--sort relevance|newest|table]\n' +
   '                           [--format csv|json|jsonl] [--delimiter semicolon|comma] [--base-url URL] [--out FILE]';
 
 function parse(argv: string[]) {
   const { values, positionals } = parseCli(argv, {
     db: { type: 'string' },
     q: { type: 'string' },
-    nota: { type: 'string' },
-    document: { type: 'string' },
+    // As on the web: a facet flag given several times is OR, different facets AND.
+    nota: { type: 'string', multiple: true },
+    round: { type: 'string', multiple: true },
+    sector: { type: 'string', multiple: true },
+    publisher: { type: 'string', multiple: true },
+    document: { type: 'string', multiple: true },
     paragraph: { type: 'string' },
+    sort: { type: 'string' },
     format: { type: 'string' },
     delimiter: { type: 'string' },
     'base-url': { type: 'string' },
@@ -33,8 +40,9 @@ function parse(argv: string[]) {
   if (!['csv', 'json', 'jsonl'].includes(format)) throw new UsageError(`--format must be csv, json or jsonl, got "${values.format}"`);
   const delimiter = (values.delimiter ?? 'semicolon') as Delimiter;
   if (!['semicolon', 'comma'].includes(delimiter)) throw new UsageError(`--delimiter must be semicolon or comma, got "${values.delimiter}"`);
+  if (values.sort !== undefined && !(SORTS as readonly string[]).includes(values.sort)) throw new UsageError(`--sort must be relevance, newest or table, got "${values.sort}"`);
   if (values.q !== undefined && values.q.length > QUERY_LIMITS.maxLength) throw new UsageError(`--q must be at most ${QUERY_LIMITS.maxLength} characters`);
-  return { ...values, format, delimiter };
+  return { ...values, format, delimiter, sort: values.sort as Sort | undefined };
 }
 
 /** The export of the web app (same parameters, same files), from the command line. */
@@ -51,7 +59,8 @@ async function main(argv: string[]): Promise<number> {
     const repo = createQaRepository(db);
     const quiet = { info: () => {}, warn: () => {} };
     const ctx = { snapshot: loadSnapshot(repo, indexPathFor(dbPath), quiet, { persist: false }), repo };
-    const params = { q: args.q, nota: args.nota, document: args.document, paragraph: args.paragraph };
+    const { q, nota, round, sector, publisher, document, paragraph, sort } = args;
+    const params = { q, nota, round, sector, publisher, document, paragraph, sort };
     checkFilters(ctx, params);
     const base = (args['base-url'] ?? process.env.PUBLIC_URL ?? `http://${DEFAULTS.host}:${DEFAULTS.port}`).replace(/\/+$/, '');
     const records = (function* () {

@@ -137,6 +137,11 @@ describe('npm run export', () => {
     expect(csv.split('\r\n')[0]).toBe(`\ufeff${CSV_COLUMNS.join(';')}`);
     const json = runCli('export', ['--db', db, '--document', 'bijlage-4-addendum-kwaliteitsbudget', '--format', 'json']);
     expect((JSON.parse(json.stdout) as unknown[]).length).toBe(14);
+    // Facet flags repeat as the web's keys do: OR within one.
+    const two = runCli('export', ['--db', db, '--document', 'bijlage-4-addendum-kwaliteitsbudget', '--document', 'bijlage-5-declaratieprotocol-wlz', '--format', 'json', '--sort', 'table']);
+    const records = JSON.parse(two.stdout) as Array<{ document: string }>;
+    expect(records.length).toBeGreaterThan(14);
+    expect(new Set(records.map((r) => r.document)).size).toBe(2);
   });
 
   it('names the flag that is wrong', () => {
@@ -144,5 +149,7 @@ describe('npm run export', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: --document: unknown document "onbekend"/);
     expect(runCli('export', ['--db', inject('testDbPath'), '--format', 'xlsx']).stderr).toMatch(/--format must be csv, json or jsonl/);
+    expect(runCli('export', ['--db', inject('testDbPath'), '--sort', 'oldest']).stderr).toMatch(/--sort must be relevance, newest or table/);
+    expect(runCli('export', ['--db', inject('testDbPath'), '--sector', 'XX']).stderr).toMatch(/^error: --sector: unknown sector "XX"/);
   });
 });
