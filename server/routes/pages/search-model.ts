@@ -183,7 +183,8 @@ export function searchView(ctx: LoaderContext, query: SearchQuery): SearchView {
   const res = loadSearch(ctx, { ...query, q, group: pageGroup(query) });
   const state = stateOf(res);
   const active = activeFilters(ctx, res, q);
-  const list: ListParams = { q, ...res.filters, group: res.group };
+  // Grouping by answer is the page's default, so only its absence goes into links.
+  const list: ListParams = { q, ...res.filters, group: res.group === 'none' ? 'none' : undefined };
   const from = (res.page - 1) * res.limit + 1;
   const scopeLabel = active.map((f) => f.label).join(' › ') || null;
   const back = { ...list, page: res.page, limit: query.limit };
