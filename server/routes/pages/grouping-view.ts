@@ -17,9 +17,10 @@ const nl = (n: number) => n.toLocaleString('nl-NL');
 export function groupingView(res: SearchResponse, state: string, list: ListParams): GroupingView | null {
   if (!['results', 'partial', 'browse'].includes(state)) return null;
   if (res.group === 'answer') {
+    // Nothing collapsed (so at least two questions when something did): no line needed.
     if (res.total === res.questions) return null;
     return {
-      text: `${nl(res.questions)} ${res.questions === 1 ? 'vraag' : 'vragen'}, ${nl(res.total)} verschillende ${res.total === 1 ? 'antwoord' : 'antwoorden'}: een antwoord op meer vragen staat één keer in de lijst.`,
+      text: `${nl(res.questions)} vragen, ${res.total === 1 ? 'alle met hetzelfde antwoord' : `${nl(res.total)} verschillende antwoorden`}: een antwoord op meer vragen staat één keer in de lijst.`,
       toggle: { label: 'Toon elke vraag apart', href: searchHref({ ...list, group: 'none' }) },
     };
   }
