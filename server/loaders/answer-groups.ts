@@ -50,11 +50,22 @@ export interface Grouping<H extends { id: number; matchedAll: boolean }> {
 
 const keysBySnapshot = new WeakMap<Snapshot, Map<number, string>>();
 
-/** Group key by record id, for the records of this snapshot's NvIs; read once per snapshot. */
+/**
+ * Group key by record id, for the records of this snapshot's NvIs; read once per snapshot, at its
+ * first grouped request. Should a publish land in between, a record of an NvI it retired reads as
+ * ungrouped until the server reloads (within RELOAD_INTERVAL_MS): one missed fold, never a wrong one.
+ */
 export function answerGroupKeys(ctx: LoaderContext): Map<number, string> {
   let keys = keysBySnapshot.get(ctx.snapshot);
   if (!keys) {
-    keys = new Map(ctx.repo.answerGroupKeys(ctx.snapshot.notaIds).map((r) => [r.id, r.key]));
+    // One string per group, not per member: SQLite hands out a new copy for every row.
+    const interned = new Map<string, string>();
+    keys = new Map();
+    for (const r of ctx.repo.answerGroupKeys(ctx.snapshot.notaIds)) {
+      let key = interned.get(r.key);
+      if (key === undefined) interned.set(r.key, (key = r.key));
+      keys.set(r.id, key);
+    }
     keysBySnapshot.set(ctx.snapshot, keys);
   }
   return keys;
