@@ -18,6 +18,8 @@ const STANDARD =
 const STANDARD_EDITED = STANDARD.replace(/zorgaanbieder$/, 'aanbieder');
 const SECOND = 'Deze vraag is beantwoord in paragraaf 3.4 van het inkoopbeleid, waar de voorwaarden voor onderaanneming staan beschreven.';
 
+const THIRD = 'Ja, de regeling geldt voor alle vormen van zorg die in de overeenkomst met het zorgkantoor zijn opgenomen.';
+
 const q = (text: string) => `${text} (${WORD})`;
 const GGZ: RecordInput[] = [
   { vid: 'G-1', question: q(`Hoe beoordeelt u een aanvraag voor extra ${WORD} plekken?`), answer: STANDARD },
@@ -45,6 +47,11 @@ beforeAll(async () => {
         publishNota(db, 'nvi-a-ggz', GGZ, description('GGZ'));
         publishNota(db, 'nvi-b-gz', GZ, description('GZ'));
         publishNota(db, 'nvi-c-vv', VV, description('VV'));
+        // A slug and ids whose group key a spreadsheet would read as a date ("2025/4").
+        publishNota(db, '2025', [
+          { vid: '4', question: 'Geldt de regeling ook voor logeeropvang?', answer: THIRD },
+          { vid: '5', question: 'Geldt de regeling ook voor dagbesteding?', answer: THIRD },
+        ]);
       },
     },
   );
@@ -168,6 +175,14 @@ describe('same answer, shown once: search page', () => {
 });
 
 describe('same answer: export', () => {
+  it('keeps a group key a spreadsheet would read as a date as text', async () => {
+    const res = await app.inject('/export.csv?nota=2025');
+    const rows = parse(res.body.replace(/^\ufeff/, ''), { columns: true, delimiter: ';' }) as Array<Record<string, string>>;
+    expect(rows.map((r) => r['Antwoordgroep'])).toEqual(["'2025/4", "'2025/4"]);
+    const json = (await app.inject('/export.json?nota=2025')).json<Array<{ answerGroup: string | null }>>();
+    expect(json.map((r) => r.answerGroup)).toEqual(['2025/4', '2025/4']);
+  });
+
   it('lists every question, each with its answer group (empty when the answer stands alone)', async () => {
     const res = await app.inject(`/export.csv?q=${WORD}`);
     expect(res.statusCode).toBe(200);
