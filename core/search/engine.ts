@@ -9,6 +9,7 @@ import { EXCLUSION_FIELDS, FIELDS, MAX_TF, PARTIAL_MATCH, RELATED, TF_BITS } fro
 import { planWords, type PlannedWord } from './plan.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
 import { Ranking, Tier } from './rank.ts';
+import { refPositions } from './ref-table.ts';
 import { refLookups } from './refs.ts';
 import { recordsWithTerms, ScoreBuffers, type Scores } from './score.ts';
 import { SearchIndex, type IndexData } from './search-index.ts';
@@ -40,8 +41,8 @@ export function loadSearchEngine(serialized: string, texts: TextSource): SearchE
 }
 
 /** An engine over index data built or deserialized elsewhere (the server does it in a worker thread). */
-export function engineFromIndexData(data: IndexData, texts: TextSource): SearchEngine {
-  return new Engine(new SearchIndex(data), texts);
+export function engineFromIndexData(data: IndexData, texts: TextSource, norms?: Float32Array): SearchEngine {
+  return new Engine(new SearchIndex(data, norms), texts);
 }
 
 const EXCLUSION_MASK = EXCLUSION_FIELDS.reduce((mask, field) => mask | (MAX_TF << (FIELDS.indexOf(field) * TF_BITS)), 0);
@@ -106,7 +107,7 @@ class Engine implements SearchEngine {
     const mark = (terms: readonly string[], tier: Tier) => {
       let found = false;
       for (const term of terms) {
-        for (const doc of this.index.data.refs.get(term) ?? []) {
+        for (const doc of refPositions(this.index.data.refs, term)) {
           if (allowed !== null && !allowed(doc)) continue;
           found = true;
           tiers.set(doc, Math.min(tiers.get(doc) ?? tier, tier) as Tier);
