@@ -18,7 +18,8 @@ export interface IndexWrite {
 }
 
 /** Builds the index of what `db` shows now (committed or not, on this connection) and writes it. */
-function writeIndexForCurrentData(db: Db, indexFile: string, started: number): IndexWrite {
+function writeIndexForCurrentData(db: Db, indexFile: string): IndexWrite {
+  const started = performance.now();
   const repo = createQaRepository(db);
   const { generation, notaIds } = repo.read(() => ({
     generation: repo.generation(),
@@ -36,7 +37,7 @@ function writeIndexForCurrentData(db: Db, indexFile: string, started: number): I
  * left stale by an older version). New data goes through publishChange instead.
  */
 export function refreshIndexFile(db: Db, indexFile: string): IndexWrite {
-  return writeIndexForCurrentData(db, indexFile, performance.now());
+  return writeIndexForCurrentData(db, indexFile);
 }
 
 /**
@@ -66,7 +67,7 @@ export function publishChange<T>(db: Db, indexFile: string, write: () => T): Pub
     let sameQuestionLinks: number | null = null;
     if (readGeneration(db) !== before) {
       sameQuestionLinks = replaceSameQuestionLinks(db);
-      index = writeIndexForCurrentData(db, indexFile, started);
+      index = writeIndexForCurrentData(db, indexFile);
       indexWritten = index.rebuilt;
     }
     db.exec('COMMIT');
