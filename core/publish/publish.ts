@@ -55,7 +55,6 @@ export function refreshIndexFile(db: Db, indexFile: string): IndexWrite {
  * cannot be mistaken for data that does not exist (a reader then rebuilds, off its event loop).
  */
 export function publishChange<T>(db: Db, indexFile: string, write: () => T): PublishResult<T> {
-  const started = performance.now();
   // IMMEDIATE: take the write lock now, so the generation read below is the one we move on from.
   db.exec('BEGIN IMMEDIATE');
   let indexWritten = false;
