@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { readGeneration, type Db } from '../store/database.ts';
 import { createQaRepository } from '../store/qa-repository.ts';
+import { replaceSameAnswerGroups } from '../store/same-answer-groups.ts';
 import { replaceSameQuestionLinks } from '../store/same-question-links.ts';
 import { buildEngine, readIndexHeader, sameData, writeIndexFile } from './index-file.ts';
 
@@ -42,8 +43,8 @@ export function refreshIndexFile(db: Db, indexFile: string): IndexWrite {
 
 /**
  * Makes one change to the data visible, index first: `write` runs inside a write transaction;
- * when it moved the generation on, the links of "the same question elsewhere" are recomputed over
- * every active NvI in the same transaction (pages read them, never compute them), the search
+ * when it moved the generation on, the links of "the same question elsewhere" and the "same
+ * answer" groups are recomputed over every active NvI in the same transaction (pages read them, never compute them), the search
  * index of the new data is built on this connection (which sees the uncommitted rows) and written
  * to disk, and only then is the transaction
  * committed. So a reader (the server's reload timer) never sees a generation whose index file is
@@ -66,6 +67,7 @@ export function publishChange<T>(db: Db, indexFile: string, write: () => T): Pub
     let sameQuestionLinks: number | null = null;
     if (readGeneration(db) !== before) {
       sameQuestionLinks = replaceSameQuestionLinks(db);
+      replaceSameAnswerGroups(db);
       index = writeIndexForCurrentData(db, indexFile);
       indexWritten = index.rebuilt;
     }

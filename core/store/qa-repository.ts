@@ -137,6 +137,11 @@ export function createQaRepository(db: Db) {
       `SELECT ${QA_COLUMNS} FROM qa WHERE ${SCOPE} AND (nota_id, seq) > (@afterNota, @afterSeq) ${ORDER} LIMIT @limit`,
     ),
     count: db.prepare(`SELECT count(*) FROM qa WHERE ${SCOPE}`).pluck(),
+    idsInScope: db.prepare(`SELECT id FROM qa WHERE ${SCOPE} ${ORDER}`).pluck(),
+    answerGroupKeys: db.prepare(
+      `SELECT s.qa_id AS id, s.group_key AS key FROM qa_same_answer s JOIN qa ON qa.id = s.qa_id
+       WHERE qa.nota_id IN (SELECT value FROM json_each(?))`,
+    ),
     facetDocuments: db.prepare(`SELECT document_key AS key, count(*) AS count FROM qa WHERE ${SCOPE} GROUP BY document_key`),
     facetParagraphs: db.prepare(
       `SELECT document_key AS documentKey, paragraph_key AS key, count(*) AS count FROM qa WHERE ${SCOPE}
@@ -207,6 +212,10 @@ export function createQaRepository(db: Db) {
       }
     },
     count: (scope: Scope) => Number(s.count.get(scopeParams(scope))),
+    /** The ids of every record in scope, in table order (for lists that group records). */
+    idsInScope: (scope: Scope) => s.idsInScope.all(scopeParams(scope)) as number[],
+    /** The "same answer" group (stored at publish) of every grouped record of these notas. */
+    answerGroupKeys: (notaIds: readonly number[]) => s.answerGroupKeys.all(JSON.stringify(notaIds)) as Array<{ id: number; key: string }>,
     documentCounts: (scope: Scope) => s.facetDocuments.all(scopeParams(scope)) as Array<{ key: string; count: number }>,
     paragraphCounts: (scope: Scope) =>
       s.facetParagraphs.all(scopeParams(scope)) as Array<{ documentKey: string; key: string; count: number }>,

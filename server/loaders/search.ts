@@ -1,6 +1,7 @@
 import type { QaRepository, QaRow } from '../../core/store/qa-repository.ts';
 import type { Highlighter, MatchKind, SearchHit } from '../../core/search/types.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
+import { groupingFields, groupRanked, resultGroup, type GroupMode, type ResultGroup } from './answer-groups.ts';
 import { memo } from './lru.ts';
 import { publicRecord, type PublicRecord } from './record.ts';
 import { rowsByIds } from './rows.ts';
@@ -11,6 +12,8 @@ export interface SearchParams extends FilterParams {
   q?: string | undefined;
   page?: number | undefined;
   limit?: number | undefined;
+  /** `answer`: one result per answer group (see answer-groups.ts); `none` (default): one per record. */
+  group?: GroupMode | undefined;
 }
 
 export const DEFAULT_LIMIT = 20;
@@ -26,6 +29,8 @@ export interface SearchResult extends PublicRecord {
   matchedAll: boolean;
   /** The query words were found only in the paragraph title, not in question or answer. */
   titleOnly: boolean;
+  /** With `group=answer`: the questions this result stands for, or null when its answer stands alone. */
+  group?: ResultGroup | null;
 }
 
 export interface Facet {
@@ -43,9 +48,14 @@ export interface SearchResponse {
   /** "browse" when there is no query: the filtered records in table order. */
   mode: 'search' | 'browse';
   match: MatchKind;
+  /** Results: records, or answer groups with `group=answer`. Pages count the same. */
   total: number;
   /** How many of `total` have every query word; they come first (the rest match some words). */
   allWords: number;
+  group: GroupMode;
+  /** Records matched, whether grouped or not, and how many of them have every query word. */
+  questions: number;
+  questionsAllWords: number;
   /** The question's URL when the query names exactly one record by its id (the engine's id lookup). */
   named: string | null;
   page: number;
@@ -112,7 +122,7 @@ function toResult(ctx: LoaderContext, row: QaRow, hit: Pick<SearchHit, 'score' |
  * per snapshot (see memo): callers must not change the response.
  */
 export function loadSearch(ctx: LoaderContext, params: SearchParams): SearchResponse {
-  const key = [params.q?.trim() ?? '', params.nota, params.document, params.paragraph, params.page ?? 1, params.limit ?? DEFAULT_LIMIT];
+  const key = [params.q?.trim() ?? '', params.nota, params.document, params.paragraph, params.page ?? 1, params.limit ?? DEFAULT_LIMIT, params.group ?? 'none'];
   return memo(ctx.snapshot, 'search', key, () => computeSearch(ctx, params));
 }
 
@@ -124,6 +134,7 @@ function computeSearch(ctx: LoaderContext, params: SearchParams): SearchResponse
   const offset = (page - 1) * limit;
   const filters = { nota: scope.nota?.slug ?? null, document: scope.documentKey ?? null, paragraph: scope.paragraphKey ?? null };
 
+  if (query === '' && params.group === 'answer') return browseGrouped(ctx, scope, { query, page, limit, offset, filters });
   if (query === '') {
     const { rows, total, documentCounts, paragraphCounts } = ctx.repo.read(() => ({
       rows: ctx.repo.browse(scope, offset, limit),
@@ -138,6 +149,9 @@ function computeSearch(ctx: LoaderContext, params: SearchParams): SearchResponse
       match: total > 0 ? 'all' : 'none',
       total,
       allWords: total,
+      group: 'none',
+      questions: total,
+      questionsAllWords: total,
       named: null,
       page,
       pages: Math.max(1, Math.ceil(total / limit)),
@@ -163,22 +177,61 @@ function computeSearch(ctx: LoaderContext, params: SearchParams): SearchResponse
     if (p) p.count++;
     else paragraphCounts.set(k, { documentKey: h.documentKey, key: h.paragraphKey, count: 1 });
   }
-  const pageHits = hits.slice(offset, offset + limit);
+  const grouping = groupRanked(ctx, hits, params.group ?? 'none');
+  const units = grouping.units;
+  const pageHits = units.slice(offset, offset + limit);
   const byId = new Map(pageHits.map((h) => [h.id, h]));
   const rows = rowsByIds(ctx, pageHits.map((h) => h.id));
   return {
     query,
     mode: 'search',
     match: outcome.match,
-    total: hits.length,
-    allWords: countAllWords(hits),
+    total: units.length,
+    allWords: countAllWords(units),
+    ...groupingFields(grouping),
     named: hits.length === 1 && hits[0]?.idLookup && rows[0] ? urls.question(ctx.snapshot, notaSlug(ctx.snapshot, rows[0].notaId), rows[0].vid) : null,
     page,
-    pages: Math.max(1, Math.ceil(hits.length / limit)),
+    pages: Math.max(1, Math.ceil(units.length / limit)),
     limit,
     filters,
-    results: rows.map((r) => toResult(ctx, r, byId.get(r.id) ?? null, outcome.highlighter)),
+    results: rows.map((r) => ({ ...toResult(ctx, r, byId.get(r.id) ?? null, outcome.highlighter), ...resultGroup(ctx, grouping, r.id) })),
     facets: buildFacets(ctx, documentCounts, paragraphCounts),
+  };
+}
+
+/** Browse mode, grouped: every record in scope in table order, one result per answer group. */
+function browseGrouped(
+  ctx: LoaderContext,
+  scope: ResolvedScope,
+  at: { query: string; page: number; limit: number; offset: number; filters: SearchResponse['filters'] },
+): SearchResponse {
+  const { ids, documentCounts, paragraphCounts } = ctx.repo.read(() => ({
+    ids: ctx.repo.idsInScope(scope),
+    documentCounts: ctx.repo.documentCounts(scope),
+    paragraphCounts: ctx.repo.paragraphCounts(scope),
+  }));
+  const grouping = groupRanked(ctx, ids.map((id) => ({ id, matchedAll: true })), 'answer');
+  const total = grouping.units.length;
+  const rows = rowsByIds(ctx, grouping.units.slice(at.offset, at.offset + at.limit).map((u) => u.id));
+  const hl = ctx.snapshot.engine.highlighter('');
+  return {
+    query: at.query,
+    mode: 'browse',
+    match: total > 0 ? 'all' : 'none',
+    total,
+    allWords: total,
+    ...groupingFields(grouping),
+    named: null,
+    page: at.page,
+    pages: Math.max(1, Math.ceil(total / at.limit)),
+    limit: at.limit,
+    filters: at.filters,
+    results: rows.map((r) => ({ ...toResult(ctx, r, null, hl), ...resultGroup(ctx, grouping, r.id) })),
+    facets: buildFacets(
+      ctx,
+      new Map(documentCounts.map((d) => [d.key, d.count])),
+      new Map(paragraphCounts.map((p) => [`${p.documentKey}/${p.key}`, p])),
+    ),
   };
 }
 

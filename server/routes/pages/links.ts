@@ -6,6 +6,8 @@ export interface ListParams {
   nota?: string | null | undefined;
   document?: string | null | undefined;
   paragraph?: string | null | undefined;
+  /** Only `none` is written: grouping by answer is the search page's default. */
+  group?: 'answer' | 'none' | null | undefined;
 }
 
 export interface Link {
@@ -15,7 +17,7 @@ export interface Link {
 
 /** Only the list parameters, so stray keys (page, limit) never leak into links built from them. */
 function listParams(p: ListParams) {
-  return { q: p.q, nota: p.nota, document: p.document, paragraph: p.paragraph };
+  return { q: p.q, nota: p.nota, document: p.document, paragraph: p.paragraph, group: p.group === 'none' ? 'none' : undefined };
 }
 
 /**
@@ -23,7 +25,8 @@ function listParams(p: ListParams) {
  * expects. `match: 'some'` adds the records with only some of the query words.
  */
 export function exportLinks(params: ListParams & { match?: 'some' }): Link[] {
-  const p = { ...listParams(params), match: params.match };
+  // An export lists every question whatever the page groups, so the grouping stays out of its links.
+  const p = { ...listParams(params), group: undefined, match: params.match };
   return [
     { label: 'CSV (Excel)', href: urls.search(p, '/export.csv') },
     { label: 'CSV (komma)', href: urls.search({ ...p, delimiter: 'comma' }, '/export.csv') },

@@ -7,6 +7,7 @@ import { loadSearch, type LoaderContext, type SearchResponse, type SearchResult 
 import { urls } from '../../loaders/urls.ts';
 import type { SearchQuery } from '../schemas.ts';
 import { quoteQuery } from '../../plugins/view-helpers.ts';
+import { groupingView, type GroupingView } from './grouping-view.ts';
 import { exportLinks, pagination, questionHref, searchHref, type Link, type ListParams, type Pagination } from './links.ts';
 
 /** Entries a facet group shows before "show all": enough for the common case, short on a phone. */
@@ -57,20 +58,30 @@ export interface SearchView {
   firstPage: string | null;
   pagination: Pagination | null;
   exports: Link[];
+  /** The count of questions and different answers, and the switch between grouped and not. */
+  grouping: GroupingView | null;
+}
+
+/** The search page shows an answer given to many questions once, unless `group=none` says otherwise. */
+export function pageGroup(query: SearchQuery): 'answer' | 'none' {
+  return query.group ?? 'answer';
 }
 
 const nl = (n: number) => n.toLocaleString('nl-NL');
 const quoted = quoteQuery;
 
 function summaryOf(state: SearchState, res: SearchResponse | null, q: string, scopeLabel: string | null): string {
-  const total = res?.total ?? 0;
-  const resultaten = total === 1 ? 'resultaat' : 'resultaten';
+  // Sentences about questions count records, also when results are answer groups.
+  const total = res?.questions ?? 0;
+  // Pages count results: answer groups when grouped.
+  const units = res?.total ?? 0;
+  const resultaten = units === 1 ? 'resultaat' : 'resultaten';
   switch (state) {
     case 'intro':
       return 'Typ een zoekterm om te zoeken.';
     case 'results': {
       // Records with every word come first; say how many, and how many follow with only some.
-      const all = res?.allWords ?? total;
+      const all = res?.questionsAllWords ?? total;
       const vragen = all === 1 ? 'vraag' : 'vragen';
       if (all === total) return `${nl(total)} ${vragen} voor ${quoted(q)}`;
       return `${nl(all)} ${vragen} met alle woorden van ${quoted(q)}, ${nl(total - all)} met een deel ervan`;
@@ -82,7 +93,7 @@ function summaryOf(state: SearchState, res: SearchResponse | null, q: string, sc
     case 'browse':
       return `${nl(total)} ${total === 1 ? 'vraag' : 'vragen'}${scopeLabel ? ` in ${scopeLabel}` : ''}`;
     case 'beyond':
-      return `Pagina ${nl(res?.page ?? 1)} bestaat niet: er ${total === 1 ? 'is' : 'zijn'} ${nl(total)} ${q ? resultaten : total === 1 ? 'vraag' : 'vragen'}`;
+      return `Pagina ${nl(res?.page ?? 1)} bestaat niet: er ${units === 1 ? 'is' : 'zijn'} ${nl(units)} ${q ? resultaten : units === 1 ? 'vraag' : 'vragen'}`;
   }
 }
 
@@ -161,18 +172,19 @@ function notaDescription(ctx: LoaderContext, slug: string): string | null {
  */
 export function searchView(ctx: LoaderContext, query: SearchQuery): SearchView {
   const q = (query.q ?? '').trim();
-  const filters = { nota: query.nota, document: query.document, paragraph: query.paragraph };
+  const filters = { nota: query.nota, document: query.document, paragraph: query.paragraph, group: query.group === 'none' ? 'none' : undefined };
   const hidden = Object.entries(filters).flatMap(([name, value]) => (value ? [{ name, value }] : []));
-  const base = { q, hidden, results: [], allResults: [], someResults: [], someStart: 1, someTotal: 0, someExports: [], range: null, facets: [], activeFilters: [], withoutFilters: null, firstPage: null, pagination: null };
+  const base = { q, hidden, grouping: null, results: [], allResults: [], someResults: [], someStart: 1, someTotal: 0, someExports: [], range: null, facets: [], activeFilters: [], withoutFilters: null, firstPage: null, pagination: null };
 
-  if (q === '' && hidden.length === 0) {
+  if (q === '' && hidden.every((h) => h.name === 'group')) {
     return { ...base, title: 'Zoeken', state: 'intro', summary: summaryOf('intro', null, q, null), notas: loadNotas(ctx.snapshot).notas, exports: [] };
   }
 
-  const res = loadSearch(ctx, { ...query, q });
+  const res = loadSearch(ctx, { ...query, q, group: pageGroup(query) });
   const state = stateOf(res);
   const active = activeFilters(ctx, res, q);
-  const list: ListParams = { q, ...res.filters };
+  // Grouping by answer is the page's default, so only its absence goes into links.
+  const list: ListParams = { q, ...res.filters, group: res.group === 'none' ? 'none' : undefined };
   const from = (res.page - 1) * res.limit + 1;
   const scopeLabel = active.map((f) => f.label).join(' › ') || null;
   const back = { ...list, page: res.page, limit: query.limit };
@@ -189,7 +201,8 @@ export function searchView(ctx: LoaderContext, query: SearchQuery): SearchView {
     allResults: results.filter((r) => r.matchedAll),
     someResults: results.filter((r) => !r.matchedAll),
     someStart: from + results.filter((r) => r.matchedAll).length,
-    someTotal: res.total - res.allWords,
+    someTotal: res.questions - res.questionsAllWords,
+    grouping: groupingView(res, state, list),
     range: res.results.length ? { from, to: from + res.results.length - 1, total: res.total } : null,
     facets: facetGroups(res, q),
     activeFilters: active,

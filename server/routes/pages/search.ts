@@ -3,7 +3,7 @@ import { loaderContext } from '../api.ts';
 import { searchQuerystring, type SearchQuery } from '../schemas.ts';
 import { loadSearch } from '../../loaders/search.ts';
 import { questionHref } from './links.ts';
-import { searchView } from './search-model.ts';
+import { pageGroup, searchView } from './search-model.ts';
 
 type SearchRequest = FastifyRequest<{ Querystring: SearchQuery }>;
 
@@ -20,7 +20,7 @@ export default async function searchPages(fastify: FastifyInstance): Promise<voi
     // scheme) opens that question; its back link carries list=1 to show the list instead.
     const q = request.query.q?.trim();
     if (q && request.query.list !== 1 && (request.query.page ?? 1) === 1) {
-      const named = loadSearch(ctx, { ...request.query, q }).named;
+      const named = loadSearch(ctx, { ...request.query, q, group: pageGroup(request.query) }).named;
       if (named) return reply.redirect(questionHref(named, { ...request.query, q, list: 1 }), 303);
     }
     const view = searchView(ctx, request.query);
