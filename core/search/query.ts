@@ -17,6 +17,8 @@ export interface QueryWord {
   prefix: boolean;
   /** Token position in the query (stopwords count): words one apart were typed side by side. */
   position: number;
+  /** Positions where the same term was typed again: a repeat is no new word, but it may be part of a phrase-like synonym form. */
+  repeats: number[];
 }
 
 export interface ParsedRef {
@@ -98,11 +100,14 @@ function addExclusion(parsed: ParsedQuery, stems: string[], text: string, analyz
   if (term !== null) parsed.excludedTerms.push(term);
 }
 
-/** Adds a word unless it is a stopword, a repeat or one too many; returns the word added. */
+/** Adds a word unless it is a stopword, a repeat (noted on the word) or one too many; returns the word added. */
 function addWord(words: QueryWord[], normalized: string, analyzer: Analyzer, position: number): QueryWord | null {
   const term = analyzer.term(normalized);
-  if (term === null || words.length >= QUERY_LIMITS.maxWords || words.some((w) => w.term === term)) return null;
-  const word = { term, normalized, prefix: false, position };
+  if (term === null) return null;
+  const seen = words.find((w) => w.term === term);
+  if (seen) seen.repeats.push(position);
+  if (seen || words.length >= QUERY_LIMITS.maxWords) return null;
+  const word = { term, normalized, prefix: false, position, repeats: [] };
   words.push(word);
   return word;
 }
