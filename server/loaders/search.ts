@@ -1,5 +1,6 @@
 import type { QaRepository, QaRow } from '../../core/store/qa-repository.ts';
-import type { Highlighter, MatchKind, SearchHit } from '../../core/search/types.ts';
+import { TOKEN_PATTERN } from '../../core/search/text.ts';
+import type { Correction, Highlighter, MatchKind, SearchHit } from '../../core/search/types.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
 import { memo } from './lru.ts';
 import { publicRecord, type PublicRecord } from './record.ts';
@@ -48,6 +49,10 @@ export interface SearchResponse {
   allWords: number;
   /** The question's URL when the query names exactly one record by its id (the engine's id lookup). */
   named: string | null;
+  /** The query as searched when words of it were typos searched as other words; null otherwise. */
+  corrected: string | null;
+  /** Those words, as typed and as searched. */
+  corrections: Correction[];
   page: number;
   pages: number;
   limit: number;
@@ -139,6 +144,8 @@ function computeSearch(ctx: LoaderContext, params: SearchParams): SearchResponse
       total,
       allWords: total,
       named: null,
+      corrected: null,
+      corrections: [],
       page,
       pages: Math.max(1, Math.ceil(total / limit)),
       limit,
@@ -173,6 +180,8 @@ function computeSearch(ctx: LoaderContext, params: SearchParams): SearchResponse
     total: hits.length,
     allWords: countAllWords(hits),
     named: hits.length === 1 && hits[0]?.idLookup && rows[0] ? urls.question(ctx.snapshot, notaSlug(ctx.snapshot, rows[0].notaId), rows[0].vid) : null,
+    corrected: correctedQuery(query, outcome.corrections),
+    corrections: outcome.corrections,
     page,
     pages: Math.max(1, Math.ceil(hits.length / limit)),
     limit,
@@ -180,6 +189,13 @@ function computeSearch(ctx: LoaderContext, params: SearchParams): SearchResponse
     results: rows.map((r) => toResult(ctx, r, byId.get(r.id) ?? null, outcome.highlighter)),
     facets: buildFacets(ctx, documentCounts, paragraphCounts),
   };
+}
+
+/** The query with each corrected word replaced, wherever it was typed; the rest as typed. */
+function correctedQuery(query: string, corrections: readonly Correction[]): string | null {
+  if (corrections.length === 0) return null;
+  const byWord = new Map(corrections.map((c) => [c.word, c.correction]));
+  return query.replace(new RegExp(TOKEN_PATTERN.source, TOKEN_PATTERN.flags), (word) => byWord.get(word) ?? word);
 }
 
 function engineFilter(scope: ResolvedScope) {
