@@ -22,6 +22,8 @@ export interface PlannedWord {
   alternatives: Alternative[];
   /** How informative the word is (idf over all its alternatives), for the partial-match threshold. */
   weight: number;
+  /** The index has no such word: its alternatives are the likeliest typo corrections, closest first. */
+  typo?: true;
 }
 
 /** Each word takes one bit of a 32-bit mask while scoring. */
@@ -29,10 +31,10 @@ export const MAX_PLANNED_WORDS = 31;
 
 export function planWords(words: readonly QueryWord[], index: SearchIndex): PlannedWord[] {
   const planned: PlannedWord[] = [];
-  const add = (term: string, alternatives: Alternative[]) => {
+  const add = (term: string, alternatives: Alternative[], typo = false) => {
     if (planned.length < MAX_PLANNED_WORDS && !planned.some((p) => p.term === term)) {
       const unique = strongest(alternatives);
-      planned.push({ term, alternatives: unique, weight: wordWeight(unique, index) });
+      planned.push({ term, alternatives: unique, weight: wordWeight(unique, index), ...(typo && unique.length > 0 ? { typo: true as const } : {}) });
     }
   };
   const joins = joinedPairs(words, index);
@@ -55,7 +57,8 @@ export function planWords(words: readonly QueryWord[], index: SearchIndex): Plan
       continue;
     }
     // Another form of a known word is likelier than a typo ("afgewezen" where the text has "afwijzing").
-    add(word.term, forms.length > 0 ? forms : withParts(typoMatches(word.term, index), index));
+    if (forms.length > 0) add(word.term, forms);
+    else add(word.term, withParts(typoMatches(word.term, index), index), true);
   }
   return planned;
 }
