@@ -19,7 +19,8 @@ export interface IndexWrite {
 }
 
 /** Builds the index of what `db` shows now (committed or not, on this connection) and writes it. */
-function writeIndexForCurrentData(db: Db, indexFile: string, started: number): IndexWrite {
+function writeIndexForCurrentData(db: Db, indexFile: string): IndexWrite {
+  const started = performance.now();
   const repo = createQaRepository(db);
   const { generation, notaIds } = repo.read(() => ({
     generation: repo.generation(),
@@ -37,7 +38,7 @@ function writeIndexForCurrentData(db: Db, indexFile: string, started: number): I
  * left stale by an older version). New data goes through publishChange instead.
  */
 export function refreshIndexFile(db: Db, indexFile: string): IndexWrite {
-  return writeIndexForCurrentData(db, indexFile, performance.now());
+  return writeIndexForCurrentData(db, indexFile);
 }
 
 /**
@@ -55,7 +56,6 @@ export function refreshIndexFile(db: Db, indexFile: string): IndexWrite {
  * cannot be mistaken for data that does not exist (a reader then rebuilds, off its event loop).
  */
 export function publishChange<T>(db: Db, indexFile: string, write: () => T): PublishResult<T> {
-  const started = performance.now();
   // IMMEDIATE: take the write lock now, so the generation read below is the one we move on from.
   db.exec('BEGIN IMMEDIATE');
   let indexWritten = false;
@@ -68,7 +68,7 @@ export function publishChange<T>(db: Db, indexFile: string, write: () => T): Pub
     if (readGeneration(db) !== before) {
       sameQuestionLinks = replaceSameQuestionLinks(db);
       replaceSameAnswerGroups(db);
-      index = writeIndexForCurrentData(db, indexFile, started);
+      index = writeIndexForCurrentData(db, indexFile);
       indexWritten = index.rebuilt;
     }
     db.exec('COMMIT');

@@ -1,5 +1,6 @@
 import type { QaRepository, QaRow } from '../../core/store/qa-repository.ts';
-import type { Highlighter, MatchKind, SearchHit } from '../../core/search/types.ts';
+import { TOKEN_PATTERN } from '../../core/search/text.ts';
+import type { Correction, Highlighter, MatchKind, SearchHit } from '../../core/search/types.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
 import { groupingFields, groupRanked, resultGroup, type GroupMode, type ResultGroup } from './answer-groups.ts';
 import { memo } from './lru.ts';
@@ -58,6 +59,10 @@ export interface SearchResponse {
   questionsAllWords: number;
   /** The question's URL when the query names exactly one record by its id (the engine's id lookup). */
   named: string | null;
+  /** The query as searched when words of it were typos searched as other words; null otherwise. */
+  corrected: string | null;
+  /** Those words, as typed and as searched. */
+  corrections: Correction[];
   page: number;
   pages: number;
   limit: number;
@@ -153,6 +158,8 @@ function computeSearch(ctx: LoaderContext, params: SearchParams): SearchResponse
       questions: total,
       questionsAllWords: total,
       named: null,
+      corrected: null,
+      corrections: [],
       page,
       pages: Math.max(1, Math.ceil(total / limit)),
       limit,
@@ -190,6 +197,8 @@ function computeSearch(ctx: LoaderContext, params: SearchParams): SearchResponse
     allWords: countAllWords(units),
     ...groupingFields(grouping),
     named: hits.length === 1 && hits[0]?.idLookup && rows[0] ? urls.question(ctx.snapshot, notaSlug(ctx.snapshot, rows[0].notaId), rows[0].vid) : null,
+    corrected: correctedQuery(query, outcome.corrections),
+    corrections: outcome.corrections,
     page,
     pages: Math.max(1, Math.ceil(units.length / limit)),
     limit,
@@ -221,6 +230,8 @@ function browseGrouped(
     total,
     allWords: total,
     ...groupingFields(grouping),
+    corrected: null,
+    corrections: [],
     named: null,
     page: at.page,
     pages: Math.max(1, Math.ceil(total / at.limit)),
@@ -233,6 +244,13 @@ function browseGrouped(
       new Map(paragraphCounts.map((p) => [`${p.documentKey}/${p.key}`, p])),
     ),
   };
+}
+
+/** The query with each corrected word replaced, wherever it was typed; the rest as typed. */
+function correctedQuery(query: string, corrections: readonly Correction[]): string | null {
+  if (corrections.length === 0) return null;
+  const byWord = new Map(corrections.map((c) => [c.word, c.correction]));
+  return query.replace(new RegExp(TOKEN_PATTERN.source, TOKEN_PATTERN.flags), (word) => byWord.get(word) ?? word);
 }
 
 function engineFilter(scope: ResolvedScope) {

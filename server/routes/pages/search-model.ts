@@ -53,6 +53,8 @@ export interface SearchView {
   range: { from: number; to: number; total: number } | null;
   facets: FacetGroup[];
   activeFilters: Link[];
+  /** The query as searched after typo correction, with a link to search it as typed so. */
+  corrected: Link | null;
   /** The same query without filters, offered when the filters leave nothing. */
   withoutFilters: string | null;
   firstPage: string | null;
@@ -174,7 +176,7 @@ export function searchView(ctx: LoaderContext, query: SearchQuery): SearchView {
   const q = (query.q ?? '').trim();
   const filters = { nota: query.nota, document: query.document, paragraph: query.paragraph, group: query.group === 'none' ? 'none' : undefined };
   const hidden = Object.entries(filters).flatMap(([name, value]) => (value ? [{ name, value }] : []));
-  const base = { q, hidden, grouping: null, results: [], allResults: [], someResults: [], someStart: 1, someTotal: 0, someExports: [], range: null, facets: [], activeFilters: [], withoutFilters: null, firstPage: null, pagination: null };
+  const base = { q, hidden, grouping: null, results: [], allResults: [], someResults: [], someStart: 1, someTotal: 0, someExports: [], range: null, facets: [], activeFilters: [], corrected: null, withoutFilters: null, firstPage: null, pagination: null };
 
   if (q === '' && hidden.every((h) => h.name === 'group')) {
     return { ...base, title: 'Zoeken', state: 'intro', summary: summaryOf('intro', null, q, null), notas: loadNotas(ctx.snapshot).notas, exports: [] };
@@ -206,6 +208,7 @@ export function searchView(ctx: LoaderContext, query: SearchQuery): SearchView {
     range: res.results.length ? { from, to: from + res.results.length - 1, total: res.total } : null,
     facets: facetGroups(res, q),
     activeFilters: active,
+    corrected: res.corrected === null ? null : { label: res.corrected, href: searchHref({ ...list, q: res.corrected }) },
     withoutFilters: state === 'none' && active.length && q ? searchHref({ q }) : null,
     firstPage: state === 'beyond' ? searchHref(list) : null,
     // A page size given in the URL stays with the pages; facets start again at page 1 anyway.
