@@ -159,9 +159,10 @@ function notaDescription(ctx: LoaderContext, slug: string): string | null {
 /**
  * Everything the search page and the results fragment show. Without a query and without filters
  * there is nothing to rank: the page explains how to search and offers the documents to browse.
- * With filters but no query it lists the filtered records in table order.
+ * With filters but no query it lists the filtered records in table order. `loaded` is the
+ * search for `query` when the caller has already loaded it.
  */
-export function searchView(ctx: LoaderContext, query: SearchQuery): SearchView {
+export function searchView(ctx: LoaderContext, query: SearchQuery, loaded?: SearchResponse): SearchView {
   const q = (query.q ?? '').trim();
   const filters = { nota: query.nota, document: query.document, paragraph: query.paragraph };
   const hidden = Object.entries(filters).flatMap(([name, value]) => (value ? [{ name, value }] : []));
@@ -171,7 +172,7 @@ export function searchView(ctx: LoaderContext, query: SearchQuery): SearchView {
     return { ...base, title: 'Zoeken', state: 'intro', summary: summaryOf('intro', null, q, null), notas: loadNotas(ctx.snapshot).notas, exports: [] };
   }
 
-  const res = loadSearch(ctx, { ...query, q });
+  const res = loaded ?? loadSearch(ctx, { ...query, q });
   const state = stateOf(res);
   const active = activeFilters(ctx, res, q);
   const list: ListParams = { q, ...res.filters };
