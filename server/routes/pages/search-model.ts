@@ -7,7 +7,7 @@ import { loadSearch, type LoaderContext, type SearchResponse, type SearchResult 
 import { urls } from '../../loaders/urls.ts';
 import type { SearchQuery } from '../schemas.ts';
 import { quoteQuery } from '../../plugins/view-helpers.ts';
-import { exportLinks, pagination, questionHref, searchHref, type Link, type ListParams, type Pagination } from './links.ts';
+import { exportLinks, pagination, questionHrefs, searchHref, type Link, type ListParams, type Pagination } from './links.ts';
 
 /** Entries a facet group shows before "show all": enough for the common case, short on a phone. */
 const FACET_TOP = 6;
@@ -179,7 +179,13 @@ export function searchView(ctx: LoaderContext, query: SearchQuery, loaded?: Sear
   const from = (res.page - 1) * res.limit + 1;
   const scopeLabel = active.map((f) => f.label).join(' › ') || null;
   const back = { ...list, page: res.page, limit: query.limit };
-  const results = res.results.map((r) => ({ ...r, href: questionHref(r.url, back), notaDescription: notaDescription(ctx, r.nota) }));
+  const href = questionHrefs(back);
+  const descriptions = new Map<string, string | null>();
+  const described = (slug: string) => {
+    if (!descriptions.has(slug)) descriptions.set(slug, notaDescription(ctx, slug));
+    return descriptions.get(slug) ?? null;
+  };
+  const results = res.results.map((r) => ({ ...r, href: href(r.url), notaDescription: described(r.nota) }));
   // Exports hold what the summary counts: records with every word; partial matches on request,
   // or when there are only partial matches to show.
   const partialOnly = state === 'partial';
