@@ -118,12 +118,24 @@ export function createHighlighter(analyzer: Analyzer, terms: ReadonlySet<string>
 /** The matching tokens that lie wholly in text[from..to), at most `limit` of them. */
 function matchesIn(tokens: readonly TermToken[], from: number, to: number, isMatch: (token: TermToken) => boolean, limit: number): Token[] {
   const found: Token[] = [];
-  for (const token of tokens) {
-    if (token.start < from) continue;
+  for (let i = firstAtOrAfter(tokens, from); i < tokens.length; i++) {
+    const token = tokens[i]!;
     if (token.start >= to || found.length >= limit) break;
     if (token.end <= to && isMatch(token)) found.push(token);
   }
   return found;
+}
+
+/** The index of the first token that starts at or after `from` (tokens are in text order). */
+function firstAtOrAfter(tokens: readonly Token[], from: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

@@ -98,6 +98,15 @@ export function questionHref(url: string, back: SearchBack = {}): string {
   return urls.search(backParams(back), url);
 }
 
+/**
+ * questionHref for many questions reached from one search: the search's part of the link is
+ * built once (a results page links twenty questions).
+ */
+export function questionHrefs(back: SearchBack): (url: string) => string {
+  const query = urls.search(backParams(back), '');
+  return (url) => url + query;
+}
+
 /** The way back to the search a question page was reached from, or null when it was not. */
 export function searchBackHref(back: SearchBack): string | null {
   const p = backParams(back);

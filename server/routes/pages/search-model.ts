@@ -8,7 +8,7 @@ import { urls } from '../../loaders/urls.ts';
 import type { SearchQuery } from '../schemas.ts';
 import { quoteQuery } from '../../plugins/view-helpers.ts';
 import { groupingView, type GroupingView } from './grouping-view.ts';
-import { exportLinks, pagination, questionHref, searchHref, type Link, type ListParams, type Pagination } from './links.ts';
+import { exportLinks, pagination, questionHrefs, searchHref, type Link, type ListParams, type Pagination } from './links.ts';
 
 /** Entries a facet group shows before "show all": enough for the common case, short on a phone. */
 const FACET_TOP = 6;
@@ -170,9 +170,10 @@ function notaDescription(ctx: LoaderContext, slug: string): string | null {
 /**
  * Everything the search page and the results fragment show. Without a query and without filters
  * there is nothing to rank: the page explains how to search and offers the documents to browse.
- * With filters but no query it lists the filtered records in table order.
+ * With filters but no query it lists the filtered records in table order. `loaded` is the
+ * search for `query` when the caller has already loaded it.
  */
-export function searchView(ctx: LoaderContext, query: SearchQuery): SearchView {
+export function searchView(ctx: LoaderContext, query: SearchQuery, loaded?: SearchResponse): SearchView {
   const q = (query.q ?? '').trim();
   const filters = { nota: query.nota, document: query.document, paragraph: query.paragraph, group: query.group === 'none' ? 'none' : undefined };
   const hidden = Object.entries(filters).flatMap(([name, value]) => (value ? [{ name, value }] : []));
@@ -182,7 +183,7 @@ export function searchView(ctx: LoaderContext, query: SearchQuery): SearchView {
     return { ...base, title: 'Zoeken', state: 'intro', summary: summaryOf('intro', null, q, null), notas: loadNotas(ctx.snapshot).notas, exports: [] };
   }
 
-  const res = loadSearch(ctx, { ...query, q, group: pageGroup(query) });
+  const res = loaded ?? loadSearch(ctx, { ...query, q, group: pageGroup(query) });
   const state = stateOf(res);
   const active = activeFilters(ctx, res, q);
   // Grouping by answer is the page's default, so only its absence goes into links.
@@ -190,7 +191,13 @@ export function searchView(ctx: LoaderContext, query: SearchQuery): SearchView {
   const from = (res.page - 1) * res.limit + 1;
   const scopeLabel = active.map((f) => f.label).join(' › ') || null;
   const back = { ...list, page: res.page, limit: query.limit };
-  const results = res.results.map((r) => ({ ...r, href: questionHref(r.url, back), notaDescription: notaDescription(ctx, r.nota) }));
+  const href = questionHrefs(back);
+  const descriptions = new Map<string, string | null>();
+  const described = (slug: string) => {
+    if (!descriptions.has(slug)) descriptions.set(slug, notaDescription(ctx, slug));
+    return descriptions.get(slug) ?? null;
+  };
+  const results = res.results.map((r) => ({ ...r, href: href(r.url), notaDescription: described(r.nota) }));
   // Exports hold what the summary counts: records with every word; partial matches on request,
   // or when there are only partial matches to show.
   const partialOnly = state === 'partial';
