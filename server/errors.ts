@@ -5,6 +5,8 @@ export class BadParameterError extends Error {
   constructor(
     readonly parameter: string,
     message: string,
+    /** The value that was refused, for pages to show (the message has it for the API). */
+    readonly value?: string,
   ) {
     super(message);
   }

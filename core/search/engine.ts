@@ -207,11 +207,13 @@ class Engine implements SearchEngine {
     const { data } = this.index;
     const notas = filter?.notaIds ? new Set(filter.notaIds) : null;
     const documentKey = filter?.documentKey !== undefined ? data.documentKeys.indexOf(filter.documentKey) : null;
+    const documents = filter?.documentKeys ? new Set(filter.documentKeys.map((k) => data.documentKeys.indexOf(k))) : null;
     const paragraphKey = filter?.paragraphKey !== undefined ? data.paragraphKeys.indexOf(filter.paragraphKey) : null;
-    if (notas === null && documentKey === null && paragraphKey === null) return null;
+    if (notas === null && documentKey === null && documents === null && paragraphKey === null) return null;
     return (doc) =>
       (notas === null || notas.has(data.notaIds[doc] ?? Number.NaN)) &&
       (documentKey === null || data.documentKeyOf[doc] === documentKey) &&
+      (documents === null || documents.has(data.documentKeyOf[doc] ?? -1)) &&
       (paragraphKey === null || data.paragraphKeyOf[doc] === paragraphKey);
   }
 

@@ -25,6 +25,8 @@ export interface SearchFilter {
   /** Restrict to these notas (the snapshot's active notas, or one chosen by the user). */
   notaIds?: readonly number[];
   documentKey?: string;
+  /** Any of these documents (a search across several). */
+  documentKeys?: readonly string[];
   paragraphKey?: string;
 }
 

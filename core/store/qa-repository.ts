@@ -80,8 +80,10 @@ export interface ParagraphRow extends DocumentRow {
 }
 
 export interface Scope {
+  /** The notas to read, in the order lists give them (browse and iterate follow it). */
   notaIds: readonly number[];
-  documentKey?: string | undefined;
+  /** Any of these documents; all when absent. */
+  documentKeys?: readonly string[] | undefined;
   paragraphKey?: string | undefined;
 }
 
@@ -93,19 +95,22 @@ const QA_COLUMNS = `id, nota_id AS notaId, seq, vid, document, document_key AS d
 const NOTA_COLUMNS = `id, slug, title, published, source_file AS sourceFile, sha256, page_count AS pageCount,
   record_count AS recordCount, ingested_at AS ingestedAt, publisher, sector, round, subject, sequence`;
 
-/** Scope clause shared by browse, count and export: notas as a JSON array, filters optional. */
-const SCOPE = `nota_id IN (SELECT value FROM json_each(@notaIds))
-  AND (@documentKey IS NULL OR document_key = @documentKey)
+/** Filters within the notas of a scope: documents as a JSON array, both optional. */
+const WITHIN = `(@documentKeys IS NULL OR document_key IN (SELECT value FROM json_each(@documentKeys)))
   AND (@paragraphKey IS NULL OR paragraph_key = @paragraphKey)`;
 
-const ORDER = `ORDER BY nota_id, seq`;
+/** Scope clause shared by browse and count: notas as a JSON array. */
+const SCOPE = `nota_id IN (SELECT value FROM json_each(@notaIds)) AND ${WITHIN}`;
 
-function scopeParams(scope: Scope) {
+function withinParams(scope: Scope) {
   return {
-    notaIds: JSON.stringify(scope.notaIds),
-    documentKey: scope.documentKey ?? null,
+    documentKeys: scope.documentKeys?.length ? JSON.stringify(scope.documentKeys) : null,
     paragraphKey: scope.paragraphKey ?? null,
   };
+}
+
+function scopeParams(scope: Scope) {
+  return { notaIds: JSON.stringify(scope.notaIds), ...withinParams(scope) };
 }
 
 /**
@@ -132,20 +137,23 @@ export function createQaRepository(db: Db) {
     byVidNumber: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE nota_id = ? AND vid_number = ? ORDER BY seq`),
     // No ORDER BY: sorting in SQL would walk every row of the notas in (nota_id, seq) order instead of using qa_rectifying.
     rectifying: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE nota_id IN (SELECT value FROM json_each(?)) AND rectifies IS NOT NULL`),
-    browse: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE ${SCOPE} ${ORDER} LIMIT @limit OFFSET @offset`),
+    // The notas in the order of the scope's list (its position, json_each's key), each in table order.
+    browse: db.prepare(
+      `SELECT ${QA_COLUMNS} FROM (SELECT key AS position, value AS notaId FROM json_each(@notaIds)) o JOIN qa ON qa.nota_id = o.notaId
+       WHERE ${WITHIN} ORDER BY o.position, seq LIMIT @limit OFFSET @offset`,
+    ),
     browseAfter: db.prepare(
-      `SELECT ${QA_COLUMNS} FROM qa WHERE ${SCOPE} AND (nota_id, seq) > (@afterNota, @afterSeq) ${ORDER} LIMIT @limit`,
+      `SELECT ${QA_COLUMNS} FROM qa WHERE nota_id = @notaId AND ${WITHIN} AND seq > @afterSeq ORDER BY seq LIMIT @limit`,
     ),
     count: db.prepare(`SELECT count(*) FROM qa WHERE ${SCOPE}`).pluck(),
-    idsInScope: db.prepare(`SELECT id FROM qa WHERE ${SCOPE} ${ORDER}`).pluck(),
+    // In the order of the scope's list, each nota in table order, as browse lists them.
+    idsInScope: db.prepare(
+      `SELECT qa.id FROM (SELECT key AS position, value AS notaId FROM json_each(@notaIds)) o JOIN qa ON qa.nota_id = o.notaId
+       WHERE ${WITHIN} ORDER BY o.position, seq`,
+    ).pluck(),
     answerGroupKeys: db.prepare(
       `SELECT s.qa_id AS id, s.group_key AS key FROM qa_same_answer s JOIN qa ON qa.id = s.qa_id
        WHERE qa.nota_id IN (SELECT value FROM json_each(?))`,
-    ),
-    facetDocuments: db.prepare(`SELECT document_key AS key, count(*) AS count FROM qa WHERE ${SCOPE} GROUP BY document_key`),
-    facetParagraphs: db.prepare(
-      `SELECT document_key AS documentKey, paragraph_key AS key, count(*) AS count FROM qa WHERE ${SCOPE}
-       GROUP BY document_key, paragraph_key`,
     ),
     group: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE nota_id = ? AND answer_group = ? ORDER BY seq`),
     neighbours: db.prepare(
@@ -199,26 +207,23 @@ export function createQaRepository(db: Db) {
      * rows never change once written, so the chunks form one consistent list.
      */
     *iterate(scope: Scope, chunk = 500): Generator<QaRow> {
-      const params = scopeParams(scope);
-      let afterNota = 0;
-      let afterSeq = 0;
-      for (;;) {
-        const rows = toQaRows(s.browseAfter.all({ ...params, afterNota, afterSeq, limit: chunk }));
-        yield* rows;
-        const last = rows[rows.length - 1];
-        if (!last || rows.length < chunk) return;
-        afterNota = last.notaId;
-        afterSeq = last.seq;
+      const params = withinParams(scope);
+      for (const notaId of scope.notaIds) {
+        let afterSeq = -1;
+        for (;;) {
+          const rows = toQaRows(s.browseAfter.all({ ...params, notaId, afterSeq, limit: chunk }));
+          yield* rows;
+          const last = rows[rows.length - 1];
+          if (!last || rows.length < chunk) break;
+          afterSeq = last.seq;
+        }
       }
     },
     count: (scope: Scope) => Number(s.count.get(scopeParams(scope))),
-    /** The ids of every record in scope, in table order (for lists that group records). */
+    /** The ids of every record in scope, in the scope's nota order and table order (for lists that group records). */
     idsInScope: (scope: Scope) => s.idsInScope.all(scopeParams(scope)) as number[],
     /** The "same answer" group (stored at publish) of every grouped record of these notas. */
     answerGroupKeys: (notaIds: readonly number[]) => s.answerGroupKeys.all(JSON.stringify(notaIds)) as Array<{ id: number; key: string }>,
-    documentCounts: (scope: Scope) => s.facetDocuments.all(scopeParams(scope)) as Array<{ key: string; count: number }>,
-    paragraphCounts: (scope: Scope) =>
-      s.facetParagraphs.all(scopeParams(scope)) as Array<{ documentKey: string; key: string; count: number }>,
     sameAnswer: (notaId: number, group: number) => toQaRows(s.group.all(notaId, group)),
     neighbours: (row: QaRow) =>
       s.neighbours.get({ notaId: row.notaId, documentKey: row.documentKey, paragraphKey: row.paragraphKey, seq: row.seq }) as {

@@ -2,50 +2,117 @@ import { BadParameterError } from '../errors.ts';
 import type { DocumentRow, NotaRow, ParagraphRow, Scope } from '../../core/store/qa-repository.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
 
+/** A facet's values as a request gives them: absent, one, or several (a repeated key). */
+export type FacetValues = string | readonly string[] | undefined;
+
 export interface FilterParams {
-  nota?: string | undefined;
-  document?: string | undefined;
+  nota?: FacetValues;
+  round?: FacetValues;
+  sector?: FacetValues;
+  publisher?: FacetValues;
+  document?: FacetValues;
   paragraph?: string | undefined;
 }
 
+/** The facets on which an NvI as a whole is chosen (its description), in the order pages show them. */
+export const NOTA_FACETS = ['round', 'sector', 'publisher', 'nota'] as const;
+export type NotaFacet = (typeof NOTA_FACETS)[number];
+
+/**
+ * The filters in canonical form: each facet's values without repeats, sorted, so the same choice
+ * in any order is one cache entry and one URL.
+ */
+export interface Selection {
+  nota: string[];
+  round: string[];
+  sector: string[];
+  publisher: string[];
+  document: string[];
+  paragraph: string | null;
+}
+
+function values(v: FacetValues): string[] {
+  const list = v === undefined ? [] : typeof v === 'string' ? [v] : v;
+  return [...new Set(list.filter((x) => x !== ''))].sort();
+}
+
+export function selectionOf(params: FilterParams): Selection {
+  return {
+    nota: values(params.nota),
+    round: values(params.round),
+    sector: values(params.sector),
+    publisher: values(params.publisher),
+    document: values(params.document),
+    paragraph: params.paragraph ? params.paragraph : null,
+  };
+}
+
+/** Whether any filter is set. */
+export function hasSelection(s: Selection): boolean {
+  return s.paragraph !== null || s.nota.length + s.round.length + s.sector.length + s.publisher.length + s.document.length > 0;
+}
+
+/** An NvI's value for a facet on NvIs: its slug, or a field of its description (null when unknown). */
+export function notaValue(nota: NotaRow, facet: NotaFacet): string | null {
+  return facet === 'nota' ? nota.slug : nota[facet];
+}
+
 export interface ResolvedScope extends Scope {
+  selection: Selection;
+  /** The NvIs the filters on NvIs leave, in snapshot order. */
+  notas: NotaRow[];
+  /** The one NvI chosen by `nota`, when exactly one is (names the export file). */
   nota: NotaRow | null;
+  /** The one document chosen, when exactly one is. */
   document: DocumentRow | null;
   paragraph: ParagraphRow | null;
 }
 
 /**
- * Checks filter values against the data and turns them into a query scope. An unknown value is
- * a 400 that names the parameter: silently returning nothing would look like "no answers".
+ * Checks filter values against the data and turns them into a query scope. A value that no loaded
+ * NvI has is a 400 that names the parameter and the value: silently returning nothing would look
+ * like "no answers". Known values that exclude each other (GGZ in a round without GGZ) are a
+ * list of nothing, as ticking both boxes is.
  */
 export function resolveScope(snapshot: Snapshot, params: FilterParams): ResolvedScope {
-  let nota: NotaRow | null = null;
-  if (params.nota) {
-    nota = snapshot.notaBySlug.get(params.nota) ?? null;
-    if (!nota) throw new BadParameterError('nota', `unknown NvI "${params.nota}"; see /api/notas`);
+  const selection = selectionOf(params);
+  for (const facet of NOTA_FACETS) {
+    for (const value of selection[facet]) {
+      if (!snapshot.notas.some((n) => notaValue(n, facet) === value)) throw unknownValue(facet, value);
+    }
   }
-  const notaIds = nota ? [nota.id] : snapshot.notaIds;
-  let document: DocumentRow | null = null;
-  if (params.document) {
-    document = snapshot.documents.find((d) => d.key === params.document && notaIds.includes(d.notaId)) ?? null;
-    if (!document) throw new BadParameterError('document', `unknown document "${params.document}"${nota ? ` in NvI "${nota.slug}"` : ''}`);
+  const notas = snapshot.notas.filter((n) => NOTA_FACETS.every((f) => selection[f].length === 0 || selection[f].includes(notaValue(n, f) ?? '')));
+  for (const key of selection.document) {
+    if (!snapshot.documents.some((d) => d.key === key)) throw new BadParameterError('document', `unknown document "${key}"; see /api/notas/:nota/documents`, key);
   }
   let paragraph: ParagraphRow | null = null;
-  if (params.paragraph) {
-    paragraph =
-      snapshot.paragraphs.find(
-        (p) => p.key === params.paragraph && notaIds.includes(p.notaId) && (!document || p.documentKey === document.key),
-      ) ?? null;
-    if (!paragraph) throw new BadParameterError('paragraph', `unknown paragraph "${params.paragraph}"${document ? ` in document "${document.key}"` : ''}`);
+  if (selection.paragraph !== null) {
+    // Known somewhere is enough: outside the chosen documents it lists nothing, and the page offers
+    // to remove it, where a 400 would lose the reader's choices when a document box is unticked.
+    const key = selection.paragraph;
+    const candidates = snapshot.paragraphs.filter((p) => p.key === key);
+    if (candidates.length === 0) throw new BadParameterError('paragraph', `unknown paragraph "${key}"; see /api/notas/:nota/documents`, key);
+    paragraph = candidates.find((p) => selection.document.includes(p.documentKey)) ?? candidates[0]!;
   }
+  const notaIds = notas.map((n) => n.id).sort((a, b) => a - b);
+  const one = selection.nota.length === 1 ? (snapshot.notaBySlug.get(selection.nota[0]!) ?? null) : null;
+  const document = selection.document.length === 1 ? (snapshot.documents.find((d) => d.key === selection.document[0] && notaIds.includes(d.notaId)) ?? null) : null;
   return {
-    nota,
+    selection,
+    notas,
+    nota: one,
     document,
     paragraph,
     notaIds,
-    documentKey: document?.key,
-    paragraphKey: paragraph?.key,
+    ...(selection.document.length ? { documentKeys: selection.document } : {}),
+    paragraphKey: selection.paragraph ?? undefined,
   };
+}
+
+const FACET_NAMES: Record<NotaFacet, string> = { nota: 'NvI', round: 'round', sector: 'sector', publisher: 'publisher' };
+
+function unknownValue(facet: NotaFacet, value: string): BadParameterError {
+  return new BadParameterError(facet, `unknown ${FACET_NAMES[facet]} "${value}"; see /api/notas`, value);
 }
 
 export interface KeyIndex {

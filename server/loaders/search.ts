@@ -6,11 +6,14 @@ import { groupingFields, groupRanked, resultGroup, type GroupMode, type ResultGr
 import { memo } from './lru.ts';
 import { publicRecord, type PublicRecord } from './record.ts';
 import { rowsByIds } from './rows.ts';
-import { labelIndex, resolveScope, type FilterParams, type ResolvedScope } from './scope.ts';
+import { allCells, cellsOfHits, countFacets, facetFilter, hasListSelection, type SearchFacets } from './facets.ts';
+import { resolveScope, selectionOf, type FilterParams, type ResolvedScope } from './scope.ts';
+import { effectiveSort, orderNotaIds, sortHits, type Sort } from './sort.ts';
 import { urls } from './urls.ts';
 
 export interface SearchParams extends FilterParams {
   q?: string | undefined;
+  sort?: Sort | '' | undefined;
   page?: number | undefined;
   limit?: number | undefined;
   /** `answer`: one result per answer group (see answer-groups.ts); `none` (default): one per record. */
@@ -32,16 +35,6 @@ export interface SearchResult extends PublicRecord {
   titleOnly: boolean;
   /** With `group=answer`: the questions this result stands for, or null when its answer stands alone. */
   group?: ResultGroup | null;
-}
-
-export interface Facet {
-  key: string;
-  label: string;
-  count: number;
-}
-
-export interface ParagraphFacet extends Facet {
-  documentKey: string;
 }
 
 export interface SearchResponse {
@@ -66,9 +59,11 @@ export interface SearchResponse {
   page: number;
   pages: number;
   limit: number;
-  filters: { nota: string | null; document: string | null; paragraph: string | null };
+  /** The filters as applied: each facet's values without repeats, sorted. */
+  filters: { nota: string[]; round: string[]; sector: string[]; publisher: string[]; document: string[]; paragraph: string | null };
+  sort: Sort;
   results: SearchResult[];
-  facets: { document: Facet[]; paragraph: ParagraphFacet[] };
+  facets: SearchFacets;
 }
 
 export interface LoaderContext {
@@ -78,28 +73,6 @@ export interface LoaderContext {
 
 function notaSlug(snapshot: Snapshot, notaId: number): string {
   return snapshot.notaById.get(notaId)?.slug ?? String(notaId);
-}
-
-function sortFacets<T extends Facet>(facets: T[], order: (f: T) => number): T[] {
-  return facets.sort((a, b) => b.count - a.count || order(a) - order(b));
-}
-
-/** Facet counts over the whole result set, labelled, most frequent first (source order on ties). */
-function buildFacets(
-  ctx: LoaderContext,
-  documentCounts: Map<string, number>,
-  paragraphCounts: Map<string, { documentKey: string; key: string; count: number }>,
-): SearchResponse['facets'] {
-  const keys = labelIndex(ctx.snapshot);
-  const document = sortFacets(
-    [...documentCounts].map(([key, count]) => ({ key, label: keys.document(key), count })),
-    (f) => keys.documentOrder(f.key),
-  );
-  const paragraph = sortFacets(
-    [...paragraphCounts.values()].map((p) => ({ key: p.key, documentKey: p.documentKey, label: keys.paragraph(p.documentKey, p.key), count: p.count })),
-    (f) => keys.paragraphOrder(f.documentKey, f.key),
-  );
-  return { document, paragraph };
 }
 
 const MARK = '<mark>';
@@ -127,7 +100,9 @@ function toResult(ctx: LoaderContext, row: QaRow, hit: Pick<SearchHit, 'score' |
  * per snapshot (see memo): callers must not change the response.
  */
 export function loadSearch(ctx: LoaderContext, params: SearchParams): SearchResponse {
-  const key = [params.q?.trim() ?? '', params.nota, params.document, params.paragraph, params.page ?? 1, params.limit ?? DEFAULT_LIMIT, params.group ?? 'none'];
+  // Canonical filters (values sorted, repeats dropped): the same choice in any order is one entry.
+  const q = params.q?.trim() ?? '';
+  const key = [q, selectionOf(params), effectiveSort(params.sort, q), params.page ?? 1, params.limit ?? DEFAULT_LIMIT, params.group ?? 'none'];
   return memo(ctx.snapshot, 'search', key, () => computeSearch(ctx, params));
 }
 
@@ -137,16 +112,13 @@ function computeSearch(ctx: LoaderContext, params: SearchParams): SearchResponse
   const limit = Math.min(params.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
   const page = params.page ?? 1;
   const offset = (page - 1) * limit;
-  const filters = { nota: scope.nota?.slug ?? null, document: scope.documentKey ?? null, paragraph: scope.paragraphKey ?? null };
+  const filters = scope.selection;
+  const sort = effectiveSort(params.sort, query);
 
-  if (query === '' && params.group === 'answer') return browseGrouped(ctx, scope, { query, page, limit, offset, filters });
+  if (query === '' && params.group === 'answer') return browseGrouped(ctx, scope, { query, page, limit, offset, filters, sort });
   if (query === '') {
-    const { rows, total, documentCounts, paragraphCounts } = ctx.repo.read(() => ({
-      rows: ctx.repo.browse(scope, offset, limit),
-      total: ctx.repo.count(scope),
-      documentCounts: ctx.repo.documentCounts(scope),
-      paragraphCounts: ctx.repo.paragraphCounts(scope),
-    }));
+    const ordered = { ...scope, notaIds: orderNotaIds(ctx.snapshot, scope.notaIds, sort) };
+    const { rows, total } = ctx.repo.read(() => ({ rows: ctx.repo.browse(ordered, offset, limit), total: ctx.repo.count(scope) }));
     const hl = ctx.snapshot.engine.highlighter('');
     return {
       query,
@@ -164,26 +136,16 @@ function computeSearch(ctx: LoaderContext, params: SearchParams): SearchResponse
       pages: Math.max(1, Math.ceil(total / limit)),
       limit,
       filters,
+      sort,
       results: rows.map((r) => toResult(ctx, r, null, hl)),
-      facets: buildFacets(
-        ctx,
-        new Map(documentCounts.map((d) => [d.key, d.count])),
-        new Map(paragraphCounts.map((p) => [`${p.documentKey}/${p.key}`, p])),
-      ),
+      facets: countFacets(ctx.snapshot, scope.selection, allCells(ctx.snapshot)),
     };
   }
 
   const outcome = ctx.snapshot.engine.search(query, engineFilter(scope));
-  const hits = outcome.hits;
-  const documentCounts = new Map<string, number>();
-  const paragraphCounts = new Map<string, { documentKey: string; key: string; count: number }>();
-  for (const h of hits) {
-    documentCounts.set(h.documentKey, (documentCounts.get(h.documentKey) ?? 0) + 1);
-    const k = `${h.documentKey}/${h.paragraphKey}`;
-    const p = paragraphCounts.get(k);
-    if (p) p.count++;
-    else paragraphCounts.set(k, { documentKey: h.documentKey, key: h.paragraphKey, count: 1 });
-  }
+  const hits = sortHits(ctx.snapshot, outcome.hits, sort);
+  // A facet counts without its own filter: with a value chosen, over the search without them.
+  const counted = hasListSelection(scope.selection) ? ctx.snapshot.engine.search(query, facetFilter(ctx.snapshot, scope)).hits : outcome.hits;
   const grouping = groupRanked(ctx, hits, params.group ?? 'none');
   const units = grouping.units;
   const pageHits = units.slice(offset, offset + limit);
@@ -203,22 +165,20 @@ function computeSearch(ctx: LoaderContext, params: SearchParams): SearchResponse
     pages: Math.max(1, Math.ceil(units.length / limit)),
     limit,
     filters,
+    sort,
     results: rows.map((r) => ({ ...toResult(ctx, r, byId.get(r.id) ?? null, outcome.highlighter), ...resultGroup(ctx, grouping, r.id) })),
-    facets: buildFacets(ctx, documentCounts, paragraphCounts),
+    facets: countFacets(ctx.snapshot, scope.selection, cellsOfHits(counted)),
   };
 }
 
-/** Browse mode, grouped: every record in scope in table order, one result per answer group. */
+/** Browse mode, grouped: every record in scope in list order, one result per answer group. */
 function browseGrouped(
   ctx: LoaderContext,
   scope: ResolvedScope,
-  at: { query: string; page: number; limit: number; offset: number; filters: SearchResponse['filters'] },
+  at: { query: string; page: number; limit: number; offset: number; filters: SearchResponse['filters']; sort: SearchResponse['sort'] },
 ): SearchResponse {
-  const { ids, documentCounts, paragraphCounts } = ctx.repo.read(() => ({
-    ids: ctx.repo.idsInScope(scope),
-    documentCounts: ctx.repo.documentCounts(scope),
-    paragraphCounts: ctx.repo.paragraphCounts(scope),
-  }));
+  const ordered = { ...scope, notaIds: orderNotaIds(ctx.snapshot, scope.notaIds, at.sort) };
+  const ids = ctx.repo.read(() => ctx.repo.idsInScope(ordered));
   const grouping = groupRanked(ctx, ids.map((id) => ({ id, matchedAll: true })), 'answer');
   const total = grouping.units.length;
   const rows = rowsByIds(ctx, grouping.units.slice(at.offset, at.offset + at.limit).map((u) => u.id));
@@ -237,12 +197,9 @@ function browseGrouped(
     pages: Math.max(1, Math.ceil(total / at.limit)),
     limit: at.limit,
     filters: at.filters,
+    sort: at.sort,
     results: rows.map((r) => ({ ...toResult(ctx, r, null, hl), ...resultGroup(ctx, grouping, r.id) })),
-    facets: buildFacets(
-      ctx,
-      new Map(documentCounts.map((d) => [d.key, d.count])),
-      new Map(paragraphCounts.map((p) => [`${p.documentKey}/${p.key}`, p])),
-    ),
+    facets: countFacets(ctx.snapshot, scope.selection, allCells(ctx.snapshot)),
   };
 }
 
@@ -256,7 +213,7 @@ function correctedQuery(query: string, corrections: readonly Correction[]): stri
 function engineFilter(scope: ResolvedScope) {
   return {
     notaIds: scope.notaIds,
-    ...(scope.documentKey ? { documentKey: scope.documentKey } : {}),
+    ...(scope.documentKeys ? { documentKeys: scope.documentKeys } : {}),
     ...(scope.paragraphKey ? { paragraphKey: scope.paragraphKey } : {}),
   };
 }
@@ -272,17 +229,22 @@ function round(n: number): number {
 }
 
 /**
- * Every record of a search or list, for exports: relevance order for a query, table order
- * otherwise. Rows are read lazily (in chunks for a query), so memory stays flat at any size.
+ * Every record of a search or list, for exports, in the order of the list (`sort`, by default
+ * relevance for a query and table order otherwise). Rows are read lazily (in chunks for a query),
+ * so memory stays flat at any size.
  */
-export function* iterateMatches(ctx: LoaderContext, params: FilterParams & { q?: string | undefined; match?: 'all' | 'some' | undefined }): Generator<QaRow> {
+export function* iterateMatches(
+  ctx: LoaderContext,
+  params: FilterParams & { q?: string | undefined; match?: 'all' | 'some' | undefined; sort?: Sort | '' | undefined },
+): Generator<QaRow> {
   const scope = resolveScope(ctx.snapshot, params);
   const query = (params.q ?? '').trim();
+  const sort = effectiveSort(params.sort, query);
   if (query === '') {
-    yield* ctx.repo.iterate(scope);
+    yield* ctx.repo.iterate({ ...scope, notaIds: orderNotaIds(ctx.snapshot, scope.notaIds, sort) });
     return;
   }
-  const all = ctx.snapshot.engine.search(query, engineFilter(scope)).hits;
+  const all = sortHits(ctx.snapshot, ctx.snapshot.engine.search(query, engineFilter(scope)).hits, sort);
   // As the search page counts: records with every word, unless partial matches are asked for.
   const hits = params.match === 'some' ? all : all.filter((h) => h.matchedAll);
   const CHUNK = 500;

@@ -14,10 +14,13 @@ export const urls = {
   document: (nota: string, document: string) => `/documenten/${seg(nota)}/${seg(document)}`,
   paragraph: (nota: string, document: string, paragraph: string) => `/documenten/${seg(nota)}/${seg(document)}/${seg(paragraph)}`,
   pdf: (nota: string, page?: number) => `/bron/${seg(nota)}.pdf${page ? `#page=${page}` : ''}`,
-  /** A search or list URL with only the parameters that are set. */
-  search: (params: Record<string, string | number | undefined | null>, base = '/zoeken') => {
+  /** A search or list URL with only the parameters that are set; a list is the key repeated (`sector=GGZ&sector=GZ`). */
+  search: (params: Record<string, string | number | readonly string[] | undefined | null>, base = '/zoeken') => {
     const qs = new URLSearchParams();
-    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+    for (const [k, v] of Object.entries(params)) {
+      if (Array.isArray(v)) for (const item of v as readonly string[]) qs.append(k, item);
+      else if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+    }
     const s = qs.toString();
     return s ? `${base}?${s}` : base;
   },

@@ -15,6 +15,9 @@ interface ErrorBody {
   parameter?: string;
 }
 
+/** The refused value, shown on error pages (not part of the API's body: its message names it). */
+const refusedValue = (error: unknown) => (error instanceof BadParameterError ? error.value : undefined);
+
 /** Turns a schema validation failure into one sentence that names the parameter. */
 function describeValidation(error: FastifyError): { parameter: string; message: string } {
   const first = error.validation?.[0];
@@ -56,7 +59,13 @@ async function errors(fastify: FastifyInstance): Promise<void> {
     if (body.statusCode === 404) return reply.view('404', { title: 'Niet gevonden', message: body.message, path: request.url.split('?')[0], hideHeaderSearch: true });
     // The search box keeps what the reader searched for, when it was a single text.
     const q = (request.query as { q?: unknown } | undefined)?.q;
-    return reply.view('error', { title: body.statusCode === 400 ? 'Ongeldige aanvraag' : 'Er ging iets mis', error: body, q: typeof q === 'string' ? q : undefined, hideHeaderSearch: true });
+    return reply.view('error', {
+      title: body.statusCode === 400 ? 'Ongeldige aanvraag' : 'Er ging iets mis',
+      error: body,
+      value: refusedValue(error),
+      q: typeof q === 'string' ? q : undefined,
+      hideHeaderSearch: true,
+    });
   });
 
   fastify.setNotFoundHandler(async (request, reply) => {

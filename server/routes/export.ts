@@ -4,13 +4,18 @@ import { exportFileName, exportStream, CONTENT_TYPES, toExportRecord, type Delim
 import { EXPORT_LIMITS } from '../export/limits.ts';
 import { answerGroupKeys } from '../loaders/answer-groups.ts';
 import { checkFilters, iterateMatches } from '../loaders/search.ts';
+import type { Sort } from '../loaders/sort.ts';
 import { exportQuerystring } from './schemas.ts';
 
 interface ExportQuery {
   q?: string;
-  nota?: string;
-  document?: string;
+  nota?: string[];
+  round?: string[];
+  sector?: string[];
+  publisher?: string[];
+  document?: string[];
   paragraph?: string;
+  sort?: Sort | '';
   delimiter?: Delimiter;
   match?: 'all' | 'some';
 }
@@ -81,7 +86,7 @@ export default async function exportRoutes(fastify: FastifyInstance): Promise<vo
       for (const row of rows) yield toExportRecord(ctx.snapshot, row, base, groups.get(row.id) ?? null);
     })();
     const filename = exportFileName(
-      { nota: scope.nota?.slug, document: scope.documentKey, paragraph: scope.paragraphKey, paragraphLabel: scope.paragraph?.label, q: request.query.q?.trim() },
+      { nota: scope.nota?.slug, document: scope.document?.key, paragraph: scope.paragraphKey, paragraphLabel: scope.paragraph?.label, q: request.query.q?.trim() },
       format,
     );
     reply

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { QUERY_LIMITS } from '../../core/search/options.ts';
 import { SLUG_RULE } from '../../core/text/keys.ts';
 import { BadParameterError } from '../errors.ts';
+import { SORTS, type Sort } from '../loaders/sort.ts';
 
 /**
  * Query and path parameter schemas shared by the API, the pages and the exports: the same
@@ -14,29 +15,50 @@ const slug = { type: 'string', minLength: 1, maxLength: SLUG_RULE.maxLength, pat
 const key = { type: 'string', minLength: 1, maxLength: 200 } as const;
 const query = { type: 'string', maxLength: QUERY_LIMITS.maxLength } as const;
 
-/** preValidation hook for every route: a query parameter given more than once is a 400 naming it. */
+/**
+ * preValidation hook for every route: a query parameter given more than once is a 400 naming it,
+ * unless the route's schema declares it a list (the facets of a search: `?sector=GGZ&sector=GZ`,
+ * what a group of checkboxes sends).
+ */
 export async function rejectRepeatedParameters(request: FastifyRequest): Promise<void> {
   const params = request.query as Record<string, unknown> | undefined;
   if (!params || typeof params !== 'object') return;
+  const declared = (request.routeOptions.schema?.querystring as { properties?: Record<string, { type?: string }> } | undefined)?.properties;
   for (const [name, value] of Object.entries(params)) {
-    if (Array.isArray(value)) throw BadParameterError.repeated(name);
+    if (Array.isArray(value) && declared?.[name]?.type !== 'array') throw BadParameterError.repeated(name);
   }
 }
 
 /** A record id in any scheme: "VID-0318", "12", "B-4", "1.2-3", or a derived "<section slug>-<n>". */
 const vid = { type: 'string', minLength: 1, maxLength: 200 } as const;
 
+/** Facets a search filters on with any number of values: OR within one, AND across them. */
+export const LIST_FACETS = ['nota', 'round', 'sector', 'publisher', 'document'] as const;
+export type ListFacet = (typeof LIST_FACETS)[number];
+
+/** One value, or several (a repeated key); Fastify's validator turns a single value into a list. */
+const list = <T extends object>(item: T) => ({ type: 'array', items: item, maxItems: 50 }) as const;
+const label = { type: 'string', minLength: 1, maxLength: 100 } as const;
+
 export const filterProperties = {
-  nota: slug,
-  document: key,
+  nota: list(slug),
+  round: list(label),
+  sector: list(label),
+  publisher: list(label),
+  document: list(key),
+  // Single: a paragraph only means something within a document.
   paragraph: key,
 } as const;
+
+/** "" is the default, as the search form's first option sends it without JavaScript. */
+const sort = { type: 'string', enum: ['', ...SORTS] } as const;
 
 export const searchQuerystring = {
   type: 'object',
   properties: {
     q: query,
     ...filterProperties,
+    sort,
     page: { type: 'integer', minimum: 1, maximum: 10_000 },
     limit: { type: 'integer', minimum: 1, maximum: 100 },
     // API only: "full" adds each record's whole answer; by default a result carries what a results
@@ -54,6 +76,7 @@ export const exportQuerystring = {
   properties: {
     q: query,
     ...filterProperties,
+    sort,
     delimiter: { type: 'string', enum: ['semicolon', 'comma'] },
     /** all (default): records with every query word, as the search page counts them; some: partial matches too. */
     match: { type: 'string', enum: ['all', 'some'] },
@@ -96,9 +119,13 @@ export const pageQuerystring = {
 
 export interface SearchQuery {
   q?: string;
-  nota?: string;
-  document?: string;
+  nota?: string[];
+  round?: string[];
+  sector?: string[];
+  publisher?: string[];
+  document?: string[];
   paragraph?: string;
+  sort?: Sort | '';
   page?: number;
   limit?: number;
   fields?: 'snippet' | 'full';

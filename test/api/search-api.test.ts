@@ -48,7 +48,7 @@ async function search(qs: string): Promise<SearchBody> {
 describe('GET /api/search', () => {
   it('returns the documented shape', async () => {
     const body = await search('q=kwaliteitsbudget');
-    expect(body).toMatchObject({ apiVersion: 2, query: 'kwaliteitsbudget', match: 'all', page: 1, limit: 20 });
+    expect(body).toMatchObject({ apiVersion: 3, query: 'kwaliteitsbudget', match: 'all', page: 1, limit: 20 });
     expect(body.total).toBeGreaterThan(20);
     expect(body.results).toHaveLength(20);
     const r = body.results[0]!;
@@ -67,7 +67,7 @@ describe('GET /api/search', () => {
     // Facet counts cover the whole result set, not one page.
     expect(body.facets.document.reduce((n, f) => n + f.count, 0)).toBe(body.total);
     expect(body.facets.paragraph.reduce((n, f) => n + f.count, 0)).toBe(body.total);
-    expect(body.facets.document[0]).toEqual({ key: 'inkoopkader-langdurige-zorg', label: 'Inkoopkader langdurige zorg 2021-2023', count: expect.any(Number) });
+    expect(body.facets.document[0]).toEqual({ key: 'inkoopkader-langdurige-zorg', label: 'Inkoopkader langdurige zorg 2021-2023', count: expect.any(Number), selected: false });
   });
 
   it('sends the answer as a snippet, and the whole answer only with fields=full', async () => {

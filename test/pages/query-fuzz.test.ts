@@ -44,7 +44,7 @@ const routes = () => [
   '/healthz',
 ];
 
-const NAMES = ['q', 'nota', 'document', 'paragraph', 'page', 'limit', 'delimiter', 'x', '', 'q[]', '__proto__', 'constructor', 'Q'];
+const NAMES = ['q', 'nota', 'round', 'sector', 'publisher', 'document', 'paragraph', 'sort', 'page', 'limit', 'delimiter', 'x', '', 'q[]', '__proto__', 'constructor', 'Q'];
 
 /** Raw (already encoded) values: each kind the issue lists, and malformed encodings. */
 const VALUE_KINDS: Record<string, (r: () => number) => string> = {
@@ -106,7 +106,8 @@ describe('query-string fuzz over every route', () => {
     for (const route of routes()) {
       for (const kind of KINDS) {
         const value = VALUE_KINDS[kind]!(prng(SEED));
-        for (const name of ['q', 'nota', 'page']) {
+        // Parameters given once (the facets with several values take a repeated key on searches).
+        for (const name of ['q', 'paragraph', 'page']) {
           const url = `${route}?${name}=${value}&${name}=${value}`;
           const res = await app.inject(url);
           if (res.statusCode >= 500) failures.push(`${res.statusCode} ${url.slice(0, 200)}`);

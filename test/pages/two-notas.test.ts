@@ -56,7 +56,7 @@ describe('two NvIs', () => {
     expect(home).toContain('Nota van Inlichtingen Tweede');
     const res = await app.inject('/zoeken?q=verzekeringsrecht&nota=nvi-tweede');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('<input type="hidden" name="nota" value="nvi-tweede">');
+    expect(res.body).toContain('<input type="checkbox" form="form-zoeken" name="nota" value="nvi-tweede" checked>');
     expect(res.body).toMatch(/class="chip"[^>]*>NvI Tweede/);
     expect(hrefs(res.body).filter((l) => l.startsWith('/vraag/')).every((l) => l.startsWith('/vraag/nvi-tweede/'))).toBe(true);
   });

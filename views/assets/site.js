@@ -1,5 +1,5 @@
 // Progressive enhancement only: every page works without this file.
-// - search as you type on /zoeken (the form still submits normally)
+// - search as you type on /zoeken (the form still submits normally); facet ticks and the sort apply at once
 // - copy buttons on question pages (link, answer, citation)
 // - the facet panel folds away on narrow screens, and opens again when the screen widens
 // - the print date is the reader's own
@@ -56,8 +56,17 @@
           return res.text();
         })
         .then(function (html) {
+          // A ticked box is replaced with the region: keep the keyboard focus on its successor.
+          var focused = document.activeElement;
+          var refocus = focused && region.contains(focused) && focused.name ? { name: focused.name, value: focused.value } : null;
           // Same-origin HTML that the server escaped, rendered from the same template as the page.
           region.innerHTML = html;
+          if (refocus) {
+            var again = Array.prototype.find.call(region.querySelectorAll('input'), function (el) {
+              return el.name === refocus.name && el.value === refocus.value;
+            });
+            if (again) again.focus();
+          }
           shown = qs;
           var body = region.firstElementChild;
           history.replaceState(history.state, '', '/zoeken' + (qs ? '?' + qs : ''));
@@ -81,6 +90,17 @@
       clearTimeout(timer);
       timer = setTimeout(update, DEBOUNCE_MS);
     });
+    // A tick in a facet or another sort: at once. The checkboxes sit in the results region (after
+    // the results in keyboard order) and belong to the form through their form attribute, so
+    // FormData sends them, a repeated key per ticked value.
+    function changed(event) {
+      var el = event.target;
+      if (!el || !el.form || el.form !== form) return;
+      clearTimeout(timer);
+      update();
+    }
+    form.addEventListener('change', changed);
+    region.addEventListener('change', changed);
   }
 
   // The text of a form field, or of an element as it reads (line breaks kept).

@@ -1,11 +1,17 @@
+import { hasSelection, selectionOf, type FacetValues } from '../../loaders/scope.ts';
+import type { Sort } from '../../loaders/sort.ts';
 import { urls } from '../../loaders/urls.ts';
 
 /** The parameters that define a list of records: what a search, a facet and an export share. */
 export interface ListParams {
   q?: string | undefined;
-  nota?: string | null | undefined;
-  document?: string | null | undefined;
+  nota?: FacetValues;
+  round?: FacetValues;
+  sector?: FacetValues;
+  publisher?: FacetValues;
+  document?: FacetValues;
   paragraph?: string | null | undefined;
+  sort?: Sort | '' | undefined;
   /** Only `none` is written: grouping by answer is the search page's default. */
   group?: 'answer' | 'none' | null | undefined;
 }
@@ -15,9 +21,23 @@ export interface Link {
   href: string;
 }
 
-/** Only the list parameters, so stray keys (page, limit) never leak into links built from them. */
+/**
+ * Only the list parameters, so stray keys (page, limit) never leak into links built from them;
+ * the facets' values in canonical order, so one list has one URL.
+ */
 function listParams(p: ListParams) {
-  return { q: p.q, nota: p.nota, document: p.document, paragraph: p.paragraph, group: p.group === 'none' ? 'none' : undefined };
+  const s = selectionOf({ ...p, paragraph: p.paragraph ?? undefined });
+  return {
+    q: p.q,
+    round: s.round,
+    sector: s.sector,
+    publisher: s.publisher,
+    nota: s.nota,
+    document: s.document,
+    paragraph: s.paragraph,
+    sort: p.sort,
+    group: p.group === 'none' ? 'none' : undefined,
+  };
 }
 
 /**
@@ -109,7 +129,7 @@ export function questionHrefs(back: SearchBack): (url: string) => string {
 
 /** The way back to the search a question page was reached from, or null when it was not. */
 export function searchBackHref(back: SearchBack): string | null {
+  if (!back.q && !hasSelection(selectionOf({ ...back, paragraph: back.paragraph ?? undefined }))) return null;
   const p = backParams(back);
-  if (!p.q && !p.nota && !p.document && !p.paragraph) return null;
   return urls.search(p);
 }

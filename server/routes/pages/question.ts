@@ -3,6 +3,7 @@ import type { NotaRow } from '../../../core/store/qa-repository.ts';
 import { describeNota } from '../../loaders/nota-description.ts';
 import { isShortLabel, placeLabel } from '../../loaders/place.ts';
 import { citedId, loadQuestion, shortTitle } from '../../loaders/question.ts';
+import { resolveScope } from '../../loaders/scope.ts';
 import { absoluteBase } from '../../loaders/urls.ts';
 import { truncate } from '../../plugins/view-helpers.ts';
 import { loaderContext } from '../api.ts';
@@ -34,6 +35,8 @@ const DESCRIPTION_MAX_CHARS = 160;
 export default async function questionPages(fastify: FastifyInstance): Promise<void> {
   const handler = async (request: QuestionRequest, reply: FastifyReply) => {
     const back: SearchBack = { ...request.query, q: request.query.q?.trim() || undefined };
+    // The way back carries the search's filters: unknown values are the 400 the search gives.
+    resolveScope(request.snapshot, { ...back, paragraph: back.paragraph ?? undefined });
     const q = back.q;
     const data = loadQuestion(loaderContext(fastify, request), { nota: request.params.nota, vid: request.params.vid, q });
     if (data.kind === 'choice') {

@@ -2,10 +2,11 @@ import { loadNotas, type NotaEntry } from '../../loaders/browse.ts';
 import { shortTitle } from '../../loaders/question.ts';
 import { describeNota } from '../../loaders/nota-description.ts';
 import { isShortLabel, placeLabel } from '../../loaders/place.ts';
-import { labelIndex } from '../../loaders/scope.ts';
+import { distinctValues } from '../../loaders/facets.ts';
+import { hasSelection, labelIndex, selectionOf, type Selection } from '../../loaders/scope.ts';
 import { loadSearch, type LoaderContext, type SearchResponse, type SearchResult } from '../../loaders/search.ts';
 import { urls } from '../../loaders/urls.ts';
-import type { SearchQuery } from '../schemas.ts';
+import type { ListFacet, SearchQuery } from '../schemas.ts';
 import { quoteQuery } from '../../plugins/view-helpers.ts';
 import { groupingView, type GroupingView } from './grouping-view.ts';
 import { exportLinks, pagination, questionHrefs, searchHref, type Link, type ListParams, type Pagination } from './links.ts';
@@ -24,8 +25,15 @@ export interface FacetLink {
 
 export interface FacetGroup {
   title: string;
+  /** Set for a facet with several values: its entries are checkboxes of this parameter. */
+  name?: string;
   top: FacetLink[];
   more: FacetLink[];
+}
+
+/** A facet value as a checkbox (`name` the parameter, `key` the value), or as a link (`href`). */
+export interface FacetLinkValue extends FacetLink {
+  key?: string;
 }
 
 export type SearchState = 'intro' | 'results' | 'partial' | 'none' | 'browse' | 'beyond';
@@ -33,8 +41,10 @@ export type SearchState = 'intro' | 'results' | 'partial' | 'none' | 'browse' | 
 export interface SearchView {
   title: string;
   q: string;
-  /** Filters as hidden form fields, so a new query keeps them. */
+  /** Filters as hidden form fields, so a new query keeps them (those without a checkbox on the page). */
   hidden: Array<{ name: string; value: string }>;
+  /** The sort as chosen in the URL ("" for the default), for the form's select. */
+  sort: string;
   state: SearchState;
   /** One sentence: the visible summary and what the live region announces. */
   summary: string;
@@ -52,6 +62,8 @@ export interface SearchView {
   someExports: Link[];
   range: { from: number; to: number; total: number } | null;
   facets: FacetGroup[];
+  /** Some facet is checkboxes: the panel gets a submit button (for readers without JavaScript). */
+  hasChecks: boolean;
   activeFilters: Link[];
   /** The query as searched after typo correction, with a link to search it as typed so. */
   corrected: Link | null;
@@ -115,48 +127,74 @@ function split(links: FacetLink[]): Pick<FacetGroup, 'top' | 'more'> {
   return { top, more };
 }
 
+const GROUP_TITLES: Record<ListFacet, string> = { round: 'Ronde', sector: 'Sector', publisher: 'Uitgever', nota: 'NvI', document: 'Document' };
+
 /**
- * Facets as plain links: a click filters, a click on the active entry removes that filter. A
- * document filter replaces any paragraph filter (the paragraph may not be in the new document).
+ * Facets with several values are checkboxes of the search form (a tick adds a value, OR within a
+ * facet); a facet on NvIs whose value is the same for every loaded NvI says nothing and is left
+ * out. Paragraphs stay links, one at a time: a click filters, a click on the active one removes it.
  */
-function facetGroups(res: SearchResponse, q: string): FacetGroup[] {
-  const { nota, document, paragraph } = res.filters;
+function facetGroups(ctx: LoaderContext, res: SearchResponse, list: ListParams): FacetGroup[] {
+  const groups: FacetGroup[] = [];
+  for (const name of shownListFacets(ctx, res)) {
+    const entries: FacetLinkValue[] = res.facets[name].map((f) => ({
+      key: f.key,
+      label: f.label,
+      count: f.count,
+      active: f.selected,
+      href: '',
+      ...('description' in f && f.description ? { context: f.description } : {}),
+    }));
+    if (entries.length) groups.push({ title: GROUP_TITLES[name], name, ...split(entries) });
+  }
+  const { document, paragraph } = res.filters;
   const documentLabels = new Map(res.facets.document.map((f) => [f.key, f.label]));
-  const documents = res.facets.document.map((f) => {
-    const active = document === f.key;
-    return { label: f.label, count: f.count, active, href: searchHref(active ? { q, nota } : { q, nota, document: f.key }) };
-  });
   const labelCount = new Map<string, number>();
   for (const f of res.facets.paragraph) labelCount.set(f.label, (labelCount.get(f.label) ?? 0) + 1);
   const paragraphs = res.facets.paragraph.map((f) => {
-    const active = paragraph === f.key && (!document || document === f.documentKey);
+    const active = paragraph === f.key && (document.length === 0 || document.includes(f.documentKey));
     const link: FacetLink = {
       label: f.label,
       count: f.count,
       active,
-      href: searchHref(active ? { q, nota, document } : { q, nota, document: f.documentKey, paragraph: f.key }),
+      // A paragraph key may recur in other documents: without a document chosen, its own is.
+      href: searchHref({ ...list, paragraph: active ? null : f.key, document: active || document.length ? document : [f.documentKey] }),
     };
     // The document goes with a label that is ambiguous or says little alone ("Deel 1.A.").
     if ((labelCount.get(f.label) ?? 0) > 1 || isShortLabel(f.label)) link.context = documentLabels.get(f.documentKey) ?? f.documentKey;
     return link;
   });
-  const groups: FacetGroup[] = [];
-  if (documents.length) groups.push({ title: 'Document', ...split(documents) });
   if (paragraphs.length) groups.push({ title: 'Paragraaf', ...split(paragraphs) });
   return groups;
 }
 
-/** The filters in force, each with a link that removes it (and what depends on it). */
-function activeFilters(ctx: LoaderContext, res: SearchResponse, q: string): Link[] {
-  const { nota, document, paragraph } = res.filters;
+/** The facets with several values the page shows as checkboxes, in the page's order. */
+function shownListFacets(ctx: LoaderContext, res: SearchResponse): ListFacet[] {
+  return LIST_FACETS_SHOWN.filter((f) => f === 'document' ? res.facets.document.length > 0 : distinctValues(ctx.snapshot, f) > 1);
+}
+
+const LIST_FACETS_SHOWN: readonly ListFacet[] = ['round', 'sector', 'publisher', 'nota', 'document'];
+
+/** The filters in force, one chip per value, each with a link that removes it (and nothing else). */
+function activeFilters(ctx: LoaderContext, res: SearchResponse, list: ListParams): Link[] {
+  const f = res.filters;
   const labels = labelIndex(ctx.snapshot);
   const out: Link[] = [];
-  const notaRow = nota ? ctx.snapshot.notaBySlug.get(nota) : undefined;
-  if (nota && notaRow) out.push({ label: shortTitle(notaRow.title), href: searchHref({ q, document, paragraph }) });
-  if (document) out.push({ label: labels.document(document), href: searchHref({ q, nota }) });
-  if (paragraph) {
-    const label = labels.paragraph(document ?? '', paragraph);
-    out.push({ label: isShortLabel(label) && document ? placeLabel(labels.document(document), label) : label, href: searchHref({ q, nota, document }) });
+  const without = (name: ListFacet, value: string) => searchHref({ ...list, [name]: f[name].filter((v) => v !== value) });
+  for (const v of f.round) out.push({ label: `Ronde ${v}`, href: without('round', v) });
+  for (const v of f.sector) out.push({ label: v, href: without('sector', v) });
+  for (const v of f.publisher) out.push({ label: v, href: without('publisher', v) });
+  for (const v of f.nota) {
+    const row = ctx.snapshot.notaBySlug.get(v);
+    out.push({ label: row ? shortTitle(row.title) : v, href: without('nota', v) });
+  }
+  for (const v of f.document) out.push({ label: labels.document(v), href: without('document', v) });
+  if (f.paragraph) {
+    // Labelled as printed in a chosen document, else wherever it appears.
+    const rows = ctx.snapshot.paragraphs.filter((p) => p.key === f.paragraph);
+    const row = rows.find((p) => f.document.includes(p.documentKey)) ?? rows[0];
+    const label = row ? labels.paragraph(row.documentKey, row.key) : f.paragraph;
+    out.push({ label: isShortLabel(label) && row ? placeLabel(labels.document(row.documentKey), label) : label, href: searchHref({ ...list, paragraph: null }) });
   }
   return out;
 }
@@ -175,19 +213,22 @@ function notaDescription(ctx: LoaderContext, slug: string): string | null {
  */
 export function searchView(ctx: LoaderContext, query: SearchQuery, loaded?: SearchResponse): SearchView {
   const q = (query.q ?? '').trim();
-  const filters = { nota: query.nota, document: query.document, paragraph: query.paragraph, group: query.group === 'none' ? 'none' : undefined };
-  const hidden = Object.entries(filters).flatMap(([name, value]) => (value ? [{ name, value }] : []));
-  const base = { q, hidden, grouping: null, results: [], allResults: [], someResults: [], someStart: 1, someTotal: 0, someExports: [], range: null, facets: [], activeFilters: [], corrected: null, withoutFilters: null, firstPage: null, pagination: null };
+  const selection = selectionOf(query);
+  const sort = query.sort ?? '';
+  // Grouping by answer is the page's default, so only its absence is carried in the form.
+  const hidden = [...hiddenFilters(ctx, selection), ...(query.group === 'none' ? [{ name: 'group', value: 'none' }] : [])];
+  const base = { q, hidden, sort, grouping: null, results: [], allResults: [], someResults: [], someStart: 1, someTotal: 0, someExports: [], range: null, facets: [], hasChecks: false, activeFilters: [], corrected: null, withoutFilters: null, firstPage: null, pagination: null };
 
-  if (q === '' && hidden.every((h) => h.name === 'group')) {
+  if (q === '' && !hasSelection(selection)) {
     return { ...base, title: 'Zoeken', state: 'intro', summary: summaryOf('intro', null, q, null), notas: loadNotas(ctx.snapshot).notas, exports: [] };
   }
 
   const res = loaded ?? loadSearch(ctx, { ...query, q, group: pageGroup(query) });
   const state = stateOf(res);
-  const active = activeFilters(ctx, res, q);
   // Grouping by answer is the page's default, so only its absence goes into links.
-  const list: ListParams = { q, ...res.filters, group: res.group === 'none' ? 'none' : undefined };
+  const list: ListParams = { q, ...res.filters, sort: query.sort, group: res.group === 'none' ? 'none' : undefined };
+  const active = activeFilters(ctx, res, list);
+  const facets = facetGroups(ctx, res, list);
   const from = (res.page - 1) * res.limit + 1;
   const scopeLabel = active.map((f) => f.label).join(' › ') || null;
   const back = { ...list, page: res.page, limit: query.limit };
@@ -213,7 +254,8 @@ export function searchView(ctx: LoaderContext, query: SearchQuery, loaded?: Sear
     someTotal: res.questions - res.questionsAllWords,
     grouping: groupingView(res, state, list),
     range: res.results.length ? { from, to: from + res.results.length - 1, total: res.total } : null,
-    facets: facetGroups(res, q),
+    facets,
+    hasChecks: facets.some((g) => g.name !== undefined),
     activeFilters: active,
     corrected: res.corrected === null ? null : { label: res.corrected, href: searchHref({ ...list, q: res.corrected }) },
     withoutFilters: state === 'none' && active.length && q ? searchHref({ q }) : null,
@@ -223,4 +265,19 @@ export function searchView(ctx: LoaderContext, query: SearchQuery, loaded?: Sear
     exports: res.total > 0 ? exportLinks(partialOnly ? { ...list, match: 'some' } : list) : [],
     someExports: res.total > res.allWords && !partialOnly && q ? exportLinks({ ...list, match: 'some' }) : [],
   };
+}
+
+/**
+ * The filters the search form carries as hidden fields: the paragraph, and values of a facet the
+ * page shows no checkboxes for. A value with a checkbox must not be hidden too: unticking it would
+ * leave it in the form.
+ */
+function hiddenFilters(ctx: LoaderContext, selection: Selection): Array<{ name: string; value: string }> {
+  const out: Array<{ name: string; value: string }> = [];
+  for (const name of LIST_FACETS_SHOWN) {
+    if (name === 'document' || distinctValues(ctx.snapshot, name) > 1) continue;
+    for (const value of selection[name]) out.push({ name, value });
+  }
+  if (selection.paragraph) out.push({ name: 'paragraph', value: selection.paragraph });
+  return out;
 }
