@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { readGeneration, type Db } from '../store/database.ts';
 import { createQaRepository } from '../store/qa-repository.ts';
+import { replaceSameAnswerGroups } from '../store/same-answer-groups.ts';
 import { replaceSameQuestionLinks } from '../store/same-question-links.ts';
 import { buildEngine, readIndexHeader, sameData, writeIndexFile } from './index-file.ts';
 
@@ -18,7 +19,8 @@ export interface IndexWrite {
 }
 
 /** Builds the index of what `db` shows now (committed or not, on this connection) and writes it. */
-function writeIndexForCurrentData(db: Db, indexFile: string, started: number): IndexWrite {
+function writeIndexForCurrentData(db: Db, indexFile: string): IndexWrite {
+  const started = performance.now();
   const repo = createQaRepository(db);
   const { generation, notaIds } = repo.read(() => ({
     generation: repo.generation(),
@@ -36,13 +38,13 @@ function writeIndexForCurrentData(db: Db, indexFile: string, started: number): I
  * left stale by an older version). New data goes through publishChange instead.
  */
 export function refreshIndexFile(db: Db, indexFile: string): IndexWrite {
-  return writeIndexForCurrentData(db, indexFile, performance.now());
+  return writeIndexForCurrentData(db, indexFile);
 }
 
 /**
  * Makes one change to the data visible, index first: `write` runs inside a write transaction;
- * when it moved the generation on, the links of "the same question elsewhere" are recomputed over
- * every active NvI in the same transaction (pages read them, never compute them), the search
+ * when it moved the generation on, the links of "the same question elsewhere" and the "same
+ * answer" groups are recomputed over every active NvI in the same transaction (pages read them, never compute them), the search
  * index of the new data is built on this connection (which sees the uncommitted rows) and written
  * to disk, and only then is the transaction
  * committed. So a reader (the server's reload timer) never sees a generation whose index file is
@@ -54,7 +56,6 @@ export function refreshIndexFile(db: Db, indexFile: string): IndexWrite {
  * cannot be mistaken for data that does not exist (a reader then rebuilds, off its event loop).
  */
 export function publishChange<T>(db: Db, indexFile: string, write: () => T): PublishResult<T> {
-  const started = performance.now();
   // IMMEDIATE: take the write lock now, so the generation read below is the one we move on from.
   db.exec('BEGIN IMMEDIATE');
   let indexWritten = false;
@@ -66,7 +67,8 @@ export function publishChange<T>(db: Db, indexFile: string, write: () => T): Pub
     let sameQuestionLinks: number | null = null;
     if (readGeneration(db) !== before) {
       sameQuestionLinks = replaceSameQuestionLinks(db);
-      index = writeIndexForCurrentData(db, indexFile, started);
+      replaceSameAnswerGroups(db);
+      index = writeIndexForCurrentData(db, indexFile);
       indexWritten = index.rebuilt;
     }
     db.exec('COMMIT');

@@ -6,6 +6,7 @@ import { Analyzer, isPartWord, isVocabularyTerm, type AnalyzerOptions } from './
 import { GrowableUint32 } from './codec.ts';
 import { derivedTerms } from './derived.ts';
 import { FIELDS, MAX_TF, TF_BITS } from './options.ts';
+import { refTableFrom } from './ref-table.ts';
 import { paragraphRefs, recordRefs } from './refs.ts';
 import type { IndexData } from './search-index.ts';
 import { normalizeToken, tokenize } from './text.ts';
@@ -64,7 +65,7 @@ export function buildIndexData(records: readonly IndexRecord[], options: Analyze
     paragraphKeyOf: paragraphKeys.indexes,
     fieldLengths,
     ...postings.finish(),
-    refs: new Map([...refs].map(([term, list]) => [term, Uint32Array.from(list)])),
+    refs: refTableFrom(refs),
     words: [...vocabulary.words],
   };
 }

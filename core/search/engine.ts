@@ -9,12 +9,14 @@ import { EXCLUSION_FIELDS, FIELDS, MAX_TF, PARTIAL_MATCH, RELATED, TF_BITS } fro
 import { planWords, type PlannedWord } from './plan.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
 import { Ranking, Tier } from './rank.ts';
+import { refPositions } from './ref-table.ts';
 import { refLookups } from './refs.ts';
 import { recordsWithTerms, ScoreBuffers, type Scores } from './score.ts';
 import { SearchIndex, type IndexData } from './search-index.ts';
 import { deserializeIndex, serializeIndex } from './serialize.ts';
 import { normalizeToken, tokenize } from './text.ts';
 import type {
+  Correction,
   Highlighter,
   IndexRecord,
   SearchEngine,
@@ -40,8 +42,8 @@ export function loadSearchEngine(serialized: string, texts: TextSource): SearchE
 }
 
 /** An engine over index data built or deserialized elsewhere (the server does it in a worker thread). */
-export function engineFromIndexData(data: IndexData, texts: TextSource): SearchEngine {
-  return new Engine(new SearchIndex(data), texts);
+export function engineFromIndexData(data: IndexData, texts: TextSource, norms?: Float32Array): SearchEngine {
+  return new Engine(new SearchIndex(data, norms), texts);
 }
 
 const EXCLUSION_MASK = EXCLUSION_FIELDS.reduce((mask, field) => mask | (MAX_TF << (FIELDS.indexOf(field) * TF_BITS)), 0);
@@ -62,10 +64,10 @@ class Engine implements SearchEngine {
     const parsed = parseQuery(typeof query === 'string' ? query : '', this.index.analyzer);
     const refTiers = this.resolveRefs(parsed, this.filterFor(filter));
     const words = planWords(parsed.words, this.index);
-    const highlighter = this.highlighterFor(words);
+    const highlighter = this.highlighterFor(words, parsed);
     const hits = this.rank(parsed, words, refTiers, filter);
     const match = hits.length === 0 ? 'none' : hits.some((h) => h.matchedAll) ? 'all' : 'some';
-    return { match, hits, highlighter };
+    return { match, hits, highlighter, corrections: this.corrections(query, words, hits) };
   }
 
   related(id: number, limit: number, filter?: SearchFilter): SearchHit[] {
@@ -88,7 +90,7 @@ class Engine implements SearchEngine {
   highlighter(query: string): Highlighter {
     const parsed = parseQuery(typeof query === 'string' ? query : '', this.index.analyzer);
     this.resolveRefs(parsed, null); // a reference that names nothing becomes words, as in search()
-    return this.highlighterFor(planWords(parsed.words, this.index));
+    return this.highlighterFor(planWords(parsed.words, this.index), parsed);
   }
 
   serialize(): string {
@@ -106,7 +108,7 @@ class Engine implements SearchEngine {
     const mark = (terms: readonly string[], tier: Tier) => {
       let found = false;
       for (const term of terms) {
-        for (const doc of this.index.data.refs.get(term) ?? []) {
+        for (const doc of refPositions(this.index.data.refs, term)) {
           if (allowed !== null && !allowed(doc)) continue;
           found = true;
           tiers.set(doc, Math.min(tiers.get(doc) ?? tier, tier) as Tier);
@@ -169,6 +171,37 @@ class Engine implements SearchEngine {
     return hits;
   }
 
+  /**
+   * The words searched as a typo correction, each with the correction as the best hits write it:
+   * the closest alternative that one of them contains. A correction no hit contains found nothing,
+   * so it is not reported.
+   */
+  private corrections(query: string, words: readonly PlannedWord[], hits: readonly SearchHit[]): Correction[] {
+    const typos = words.filter((w) => w.typo);
+    if (typos.length === 0 || hits.length === 0) return [];
+    const { analyzer } = this.index;
+    const typed = new Map<string, string>();
+    for (const token of tokenize(query)) {
+      const term = analyzer.termOf(token.text);
+      if (term !== null && !typed.has(term)) typed.set(term, token.text);
+    }
+    const written = new Map<string, string>();
+    for (const hit of hits.slice(0, CORRECTION_HITS)) {
+      const text = this.texts(hit.id);
+      for (const token of text ? tokenize(`${text.question}\n${text.answer}`) : []) {
+        const term = analyzer.termOf(token.text);
+        if (term !== null && !written.has(term)) written.set(term, token.text);
+      }
+    }
+    return typos.flatMap((w) => {
+      const word = typed.get(w.term);
+      const best = w.alternatives.map((a) => this.index.term(a.termId)).find((term) => written.has(term));
+      const correction = best === undefined ? undefined : asWord(written.get(best) ?? '');
+      if (word === undefined || correction === undefined || normalizeToken(correction) === normalizeToken(word)) return [];
+      return [{ word, correction }];
+    });
+  }
+
   /** A record filter, or null when the filter lets everything through. */
   private filterFor(filter?: SearchFilter): ((doc: number) => boolean) | null {
     const { data } = this.index;
@@ -217,10 +250,21 @@ class Engine implements SearchEngine {
       .map(({ termId }) => ({ term: this.index.term(termId), alternatives: [{ termId, weight: 1 }], weight: this.index.idf(termId) }));
   }
 
-  private highlighterFor(words: readonly PlannedWord[]): Highlighter {
-    const terms = new Set(words.flatMap((w) => w.alternatives.map((a) => this.index.term(a.termId))));
-    return createHighlighter(this.index.analyzer, terms);
+  /** Words typed only inside a phrase are marked as the phrase, not wherever they occur alone. */
+  private highlighterFor(words: readonly PlannedWord[], parsed: ParsedQuery): Highlighter {
+    const wordTerms = words.filter((w) => !parsed.phraseOnly.has(w.term));
+    const terms = new Set(wordTerms.flatMap((w) => w.alternatives.map((a) => this.index.term(a.termId))));
+    return createHighlighter(this.index.analyzer, terms, parsed.phrases);
   }
+}
+
+/** The hits whose text is searched for how they write a corrected word. */
+const CORRECTION_HITS = 10;
+
+/** A word as written mid-sentence: a capital that only starts it (a sentence) is dropped. */
+function asWord(written: string): string {
+  const rest = written.slice(1);
+  return rest === rest.toLowerCase() ? written.toLowerCase() : written;
 }
 
 /** The bits of the words that phrases consist of: a record lacking one cannot contain the phrase. */

@@ -1,7 +1,8 @@
 /**
  * Highlighting that is safe by construction: the original text is tokenized, every piece is escaped
  * on its own, and a token is wrapped in <mark> when one of its index terms (stem, compound part) is a
- * term the query matched. Nothing from the query is turned into a pattern, and entities produced by
+ * term the query matched. A quoted phrase is one <mark> from its first word to its last, found on
+ * the stems in order, as the engine checks phrases. Nothing from the query is turned into a pattern, and entities produced by
  * escaping are never searched, so "amp" cannot mark inside "&amp;".
  */
 import { escapeHtml } from '../text/html.ts';
@@ -26,6 +27,8 @@ const TERM_CACHE_LIMIT = 100_000;
  */
 interface TermToken extends Token {
   terms: readonly string[];
+  /** The token's stem, stopwords included, as phrases compare them: set on first use. */
+  stem: string | null;
 }
 const tokenCaches = new WeakMap<Analyzer, TokenCache>();
 /**
@@ -46,7 +49,7 @@ class TokenCache {
     const found: TermToken[] = [];
     const pattern = new RegExp(TOKEN_PATTERN.source, TOKEN_PATTERN.flags);
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-      found.push({ text: m[0], start: m.index, end: m.index + m[0].length, terms: this.termsOf(m[0]) });
+      found.push({ text: m[0], start: m.index, end: m.index + m[0].length, terms: this.termsOf(m[0]), stem: null });
     }
     tokens = found;
     this.texts.set(text, tokens);
@@ -80,13 +83,21 @@ function tokenCache(analyzer: Analyzer): TokenCache {
   return cache;
 }
 
-export function createHighlighter(analyzer: Analyzer, terms: ReadonlySet<string>): Highlighter {
+/**
+ * `terms` are marked word by word; each of `phrases` (stems, stopwords included, at least two) is
+ * marked as one span where its stems follow each other in the text.
+ */
+export function createHighlighter(analyzer: Analyzer, terms: ReadonlySet<string>, phrases: readonly (readonly string[])[] = []): Highlighter {
   const cache = tokenCache(analyzer);
   const isMatch = (token: TermToken) => {
     for (const t of token.terms) if (terms.has(t)) return true;
     return false;
   };
-  const marked = (text: string, from = 0, to = text.length, limit = Infinity) => (terms.size === 0 ? [] : matchesIn(cache.get(text), from, to, isMatch, limit));
+  const stemOf = (token: TermToken) => (token.stem ??= analyzer.stem(normalizeToken(token.text)));
+  const marked =
+    phrases.length === 0
+      ? (text: string, from = 0, to = text.length, limit = Infinity) => (terms.size === 0 ? [] : matchesIn(cache.get(text), from, to, isMatch, limit))
+      : (text: string, from = 0, to = text.length, limit = Infinity) => spansIn(text, cache.get(text), from, to, isMatch, phrases, stemOf, limit);
 
   return {
     full: (text) => render(text, 0, text.length, marked(text)),
@@ -107,12 +118,66 @@ export function createHighlighter(analyzer: Analyzer, terms: ReadonlySet<string>
 /** The matching tokens that lie wholly in text[from..to), at most `limit` of them. */
 function matchesIn(tokens: readonly TermToken[], from: number, to: number, isMatch: (token: TermToken) => boolean, limit: number): Token[] {
   const found: Token[] = [];
-  for (const token of tokens) {
-    if (token.start < from) continue;
+  for (let i = firstAtOrAfter(tokens, from); i < tokens.length; i++) {
+    const token = tokens[i]!;
     if (token.start >= to || found.length >= limit) break;
     if (token.end <= to && isMatch(token)) found.push(token);
   }
   return found;
+}
+
+/** The index of the first token that starts at or after `from` (tokens are in text order). */
+function firstAtOrAfter(tokens: readonly Token[], from: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Phrase spans and matching tokens outside them, in text order, that lie wholly in text[from..to),
+ * at most `limit`. A phrase is looked for from the text's start, so where a window begins cannot
+ * cut one in two.
+ */
+function spansIn(
+  text: string,
+  tokens: readonly TermToken[],
+  from: number,
+  to: number,
+  isMatch: (token: TermToken) => boolean,
+  phrases: readonly (readonly string[])[],
+  stemOf: (token: TermToken) => string,
+  limit: number,
+): Token[] {
+  const found: Token[] = [];
+  for (let i = 0; i < tokens.length && found.length < limit; i++) {
+    const token = tokens[i]!;
+    if (token.start >= to) break;
+    const length = phraseAt(tokens, i, phrases, stemOf);
+    if (length > 0) {
+      const last = tokens[i + length - 1]!;
+      if (token.start >= from && last.end <= to) found.push({ text: text.slice(token.start, last.end), start: token.start, end: last.end });
+      i += length - 1;
+    } else if (token.start >= from && token.end <= to && isMatch(token)) {
+      found.push(token);
+    }
+  }
+  return found;
+}
+
+/** The number of tokens of the longest phrase that starts at tokens[i], or 0. */
+function phraseAt(tokens: readonly TermToken[], i: number, phrases: readonly (readonly string[])[], stemOf: (token: TermToken) => string): number {
+  let longest = 0;
+  outer: for (const phrase of phrases) {
+    if (phrase.length <= longest || i + phrase.length > tokens.length) continue;
+    for (let j = 0; j < phrase.length; j++) if (stemOf(tokens[i + j]!) !== phrase[j]) continue outer;
+    longest = phrase.length;
+  }
+  return longest;
 }
 
 /** Escapes text[start..end) and marks the matched tokens that lie wholly inside it. */

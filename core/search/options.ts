@@ -71,11 +71,17 @@ export const PARTS = { marker: '~', weight: 0.7 } as const;
 
 /**
  * Other forms of a query word's verb or noun (wordforms.ts: "afgewezen" / "afwijzing"): they
- * count less than the word as typed, which stays first where the text has it. Forms in more than
- * maxDocumentShare of the records (and more than minDocuments: a small index costs nothing) are
- * left out: their low idf adds little, their postings cost every query time at 100,000 records.
+ * count less than the word as typed, which stays first where the text has it.
  */
-export const WORD_FORMS = { weight: 0.7, maxDocumentShare: 0.02, minDocuments: 100 } as const;
+export const WORD_FORMS = { weight: 0.7 } as const;
+
+/**
+ * Expansions of a query word into other terms (word forms, number forms, synonyms) that are in
+ * more than maxDocumentShare of the records (and more than minDocuments: a small index costs
+ * nothing) are left out: their low idf adds little, their postings cost every query time at
+ * 100,000 records. The word as typed, its compound parts and its completions are never left out.
+ */
+export const EXPANSIONS = { maxDocumentShare: 0.02, minDocuments: 1000 } as const;
 
 /** Another form of a number ("vier" / "4") and a domain synonym (synonyms.json) of a query word. */
 export const NUMBERS = { weight: 0.9 } as const;

@@ -4,7 +4,7 @@
  */
 import { partTerm } from './analyzer.ts';
 import { numberWord, otherNumberForm } from './numbers.ts';
-import { FUZZY, JOINS, NUMBERS, PARTS, PREFIX, SYNONYMS, WORD_FORMS } from './options.ts';
+import { EXPANSIONS, FUZZY, JOINS, NUMBERS, PARTS, PREFIX, SYNONYMS, WORD_FORMS } from './options.ts';
 import type { QueryWord } from './query.ts';
 import type { SearchIndex } from './search-index.ts';
 import { SYNONYM_MARKER } from './synonyms.ts';
@@ -22,6 +22,8 @@ export interface PlannedWord {
   alternatives: Alternative[];
   /** How informative the word is (idf over all its alternatives), for the partial-match threshold. */
   weight: number;
+  /** The index has no such word: its alternatives are the likeliest typo corrections, closest first. */
+  typo?: true;
 }
 
 /** Each word takes one bit of a 32-bit mask while scoring. */
@@ -29,10 +31,10 @@ export const MAX_PLANNED_WORDS = 31;
 
 export function planWords(words: readonly QueryWord[], index: SearchIndex): PlannedWord[] {
   const planned: PlannedWord[] = [];
-  const add = (term: string, alternatives: Alternative[]) => {
+  const add = (term: string, alternatives: Alternative[], typo = false) => {
     if (planned.length < MAX_PLANNED_WORDS && !planned.some((p) => p.term === term)) {
       const unique = strongest(alternatives);
-      planned.push({ term, alternatives: unique, weight: wordWeight(unique, index) });
+      planned.push({ term, alternatives: unique, weight: wordWeight(unique, index), ...(typo && unique.length > 0 ? { typo: true as const } : {}) });
     }
   };
   const joins = joinedPairs(words, index);
@@ -55,7 +57,8 @@ export function planWords(words: readonly QueryWord[], index: SearchIndex): Plan
       continue;
     }
     // Another form of a known word is likelier than a typo ("afgewezen" where the text has "afwijzing").
-    add(word.term, forms.length > 0 ? forms : withParts(typoMatches(word.term, index), index));
+    if (forms.length > 0) add(word.term, forms);
+    else add(word.term, withParts(typoMatches(word.term, index), index), true);
   }
   return planned;
 }
@@ -70,9 +73,7 @@ function formAlternatives(word: QueryWord, index: SearchIndex): Alternative[] {
   const cached = cache.get(word.normalized);
   if (cached) return cached;
   const found = new Map<number, number>();
-  // A form that many records have adds little score but a long postings list to every query.
-  const maxDocuments = Math.max(WORD_FORMS.minDocuments, WORD_FORMS.maxDocumentShare * index.size);
-  const useful = (termId: number | undefined): termId is number => termId !== undefined && index.documentFrequency(termId) <= maxDocuments;
+  const useful = (termId: number | undefined): termId is number => termId !== undefined && affordable(termId, index);
   for (const term of index.analyzer.formTerms(word.normalized)) {
     const whole = index.termId(term);
     if (useful(whole)) found.set(whole, WORD_FORMS.weight);
@@ -92,6 +93,15 @@ function formAlternatives(word: QueryWord, index: SearchIndex): Alternative[] {
  */
 const formCaches = new WeakMap<SearchIndex, Map<string, Alternative[]>>();
 const FORM_CACHE_LIMIT = 50_000;
+
+/**
+ * Whether an expansion of a query word (another word form, number form or synonym) is worth its
+ * postings: one that many records have adds little score but a long postings list to every query
+ * (EXPANSIONS).
+ */
+function affordable(termId: number, index: SearchIndex): boolean {
+  return index.documentFrequency(termId) <= Math.max(EXPANSIONS.minDocuments, EXPANSIONS.maxDocumentShare * index.size);
+}
 
 /** The idf of a word as typed, when the index has it ({} otherwise: the alternative's own). */
 function ownIdf(word: QueryWord, index: SearchIndex): { idf?: number } {
@@ -114,22 +124,27 @@ function numberAlternatives(word: QueryWord, index: SearchIndex): Alternative[] 
   const other = otherNumberForm(word.normalized);
   const term = other === null ? null : index.analyzer.term(other);
   const termId = term === null ? undefined : index.termId(term);
-  return termId === undefined ? [] : [{ termId, weight: NUMBERS.weight }];
+  return termId === undefined || !affordable(termId, index) ? [] : [{ termId, weight: NUMBERS.weight }];
 }
 
 /**
  * Words that are, or are part of, a domain synonym's form (synonyms.ts): each also matches the
  * group's other single-word forms and its group term, so "volledig pakket thuis" matches a record
- * that says "VPT" in every one of its words.
+ * that says "VPT" in every one of its words. Forms are found in the query's words as typed,
+ * repeats included: in "volledig pakket thuis en modulair pakket thuis" the second form shares
+ * its words with the first.
  */
 function synonymAlternatives(words: readonly QueryWord[], index: SearchIndex): Alternative[][] {
   const out: Alternative[][] = words.map(() => []);
-  for (const match of index.analyzer.synonyms.matches(words.map((w) => w.term))) {
+  const typed = words
+    .flatMap((word, w) => [word.position, ...word.repeats].map((position) => ({ position, w })))
+    .sort((a, b) => a.position - b.position);
+  for (const match of index.analyzer.synonyms.matches(typed.map(({ w }) => words[w]?.term ?? ''))) {
     const terms = match.phrases ? [...match.words, match.term] : match.words;
-    const termIds = terms.flatMap((term) => index.termId(term) ?? []);
+    const termIds = terms.flatMap((term) => index.termId(term) ?? []).filter((termId) => affordable(termId, index));
     // A form of several words stands for one: its words share the weight, so it counts once.
     const weight = SYNONYMS.weight / (match.end - match.start);
-    for (let k = match.start; k < match.end; k++) out[k]?.push(...termIds.map((termId) => ({ termId, weight })));
+    for (let k = match.start; k < match.end; k++) out[typed[k]?.w ?? -1]?.push(...termIds.map((termId) => ({ termId, weight })));
   }
   return out;
 }

@@ -17,6 +17,8 @@ export interface QueryWord {
   prefix: boolean;
   /** Token position in the query (stopwords count): words one apart were typed side by side. */
   position: number;
+  /** Positions where the same term was typed again: a repeat is no new word, but it may be part of a phrase-like synonym form. */
+  repeats: number[];
 }
 
 export interface ParsedRef {
@@ -33,6 +35,8 @@ export interface ParsedQuery {
   phrases: string[][];
   excludedTerms: string[];
   excludedPhrases: string[][];
+  /** Terms typed only inside phrases: highlighted as part of the phrase, never on their own. */
+  phraseOnly: Set<string>;
 }
 
 /** Typographic quotes as typed in Word or on a phone count as plain double quotes. */
@@ -48,7 +52,9 @@ export function parseQuery(query: string, analyzer: Analyzer): ParsedQuery {
     phrases: [],
     excludedTerms: [],
     excludedPhrases: [],
+    phraseOnly: new Set(),
   };
+  const plainTerms = new Set<string>();
   let last: QueryWord | null = null;
   let position = 0;
   for (const [, minus, phrase, plain] of rest.matchAll(CLAUSE)) {
@@ -57,7 +63,12 @@ export function parseQuery(query: string, analyzer: Analyzer): ParsedQuery {
       const stems = phraseStems(phrase, analyzer);
       if (minus) addExclusion(parsed, stems, phrase, analyzer);
       else {
-        for (const token of tokenize(phrase)) addWord(parsed.words, normalizeToken(token.text), analyzer, position++);
+        for (const token of tokenize(phrase)) {
+          const normalized = normalizeToken(token.text);
+          addWord(parsed.words, normalized, analyzer, position++);
+          const term = analyzer.term(normalized);
+          if (term !== null) (stems.length > 1 ? parsed.phraseOnly : plainTerms).add(term);
+        }
         if (stems.length > 1) parsed.phrases.push(stems);
       }
       position++;
@@ -66,9 +77,15 @@ export function parseQuery(query: string, analyzer: Analyzer): ParsedQuery {
       addExclusion(parsed, phraseStems(text, analyzer), text, analyzer);
       position++;
     } else if (plain !== undefined) {
-      for (const token of tokenize(plain)) last = addWord(parsed.words, normalizeToken(token.text), analyzer, position++) ?? last;
+      for (const token of tokenize(plain)) {
+        const normalized = normalizeToken(token.text);
+        last = addWord(parsed.words, normalized, analyzer, position++) ?? last;
+        const term = analyzer.term(normalized);
+        if (term !== null) plainTerms.add(term);
+      }
     }
   }
+  for (const term of plainTerms) parsed.phraseOnly.delete(term);
   // Search as you type: only while the last word is still being typed (no space after it).
   if (last && !/\s$/u.test(rest) && last.normalized.length >= PREFIX.minLength) last.prefix = true;
   return parsed;
@@ -98,11 +115,14 @@ function addExclusion(parsed: ParsedQuery, stems: string[], text: string, analyz
   if (term !== null) parsed.excludedTerms.push(term);
 }
 
-/** Adds a word unless it is a stopword, a repeat or one too many; returns the word added. */
+/** Adds a word unless it is a stopword, a repeat (noted on the word) or one too many; returns the word added. */
 function addWord(words: QueryWord[], normalized: string, analyzer: Analyzer, position: number): QueryWord | null {
   const term = analyzer.term(normalized);
-  if (term === null || words.length >= QUERY_LIMITS.maxWords || words.some((w) => w.term === term)) return null;
-  const word = { term, normalized, prefix: false, position };
+  if (term === null) return null;
+  const seen = words.find((w) => w.term === term);
+  if (seen) seen.repeats.push(position);
+  if (seen || words.length >= QUERY_LIMITS.maxWords) return null;
+  const word = { term, normalized, prefix: false, position, repeats: [] };
   words.push(word);
   return word;
 }

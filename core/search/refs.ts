@@ -8,7 +8,7 @@
  */
 
 /** Reference terms live in their own table, so they never mix with words. */
-export type RefTable = ReadonlyMap<string, Uint32Array>;
+export type { RefTable } from './ref-table.ts';
 
 const LABEL_NUMBER = /^\s*(\d+(?:\.\d+)*)\.?(?=\s|$|:)/u;
 const LABEL_ARTICLE = /^\s*artikel\s+(\d+(?:\.\d+)*)/iu;

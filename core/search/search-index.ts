@@ -6,7 +6,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { Analyzer, isVocabularyTerm, type AnalyzerOptions } from './analyzer.ts';
 import { BM25, FIELDS, FIELD_WEIGHTS } from './options.ts';
-import type { RefTable } from './refs.ts';
+import type { RefTable } from './ref-table.ts';
 
 export interface IndexData {
   analyzer: AnalyzerOptions;
@@ -40,13 +40,21 @@ export class SearchIndex {
   /** All terms as a radix tree, for prefix and fuzzy lookups. */
   readonly tree: SearchableMap<number>;
   private readonly termIds = new Map<string, number>();
-  private readonly positions = new Map<number, number>();
+  /** Only when ids are not ascending (they are as built): otherwise a binary search over `ids`. */
+  private readonly positions: Map<number, number> | null;
 
-  constructor(readonly data: IndexData) {
+  /**
+   * `norms` may come precomputed (see fieldNorms): the server receives index data from a worker
+   * and should only wrap it, not loop over every record on its own thread.
+   */
+  constructor(
+    readonly data: IndexData,
+    norms?: Float32Array,
+  ) {
     this.size = data.ids.length;
     data.terms.forEach((term, i) => this.termIds.set(term, i));
-    data.ids.forEach((id, i) => this.positions.set(id, i));
-    this.norms = fieldNorms(data.fieldLengths, this.size);
+    this.positions = ascending(data.ids) ? null : new Map(Array.from(data.ids, (id, i) => [id, i]));
+    this.norms = norms?.length === this.size * FIELD_COUNT ? norms : fieldNorms(data.fieldLengths, this.size);
     this.tree = SearchableMap.from(data.terms.map((t, i): [string, number] => [t, i]));
     this.analyzer = new Analyzer(
       { words: new Set(data.words), isKnownStem: (stem) => this.termIds.has(stem) && isVocabularyTerm(stem) },
@@ -77,11 +85,28 @@ export class SearchIndex {
 
   /** The position of the record with this id, if indexed. */
   position(id: number): number | undefined {
-    return this.positions.get(id);
+    if (this.positions) return this.positions.get(id);
+    const ids = this.data.ids;
+    let low = 0;
+    let high = ids.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const probe = ids[middle] ?? 0;
+      if (probe === id) return middle;
+      if (probe < id) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
   }
 }
 
-function fieldNorms(fieldLengths: Uint32Array, size: number): Float32Array {
+function ascending(values: Float64Array): boolean {
+  for (let i = 1; i < values.length; i++) if ((values[i] ?? 0) <= (values[i - 1] ?? 0)) return false;
+  return true;
+}
+
+/** Per record and field: the field weight over its BM25 length normalisation. */
+export function fieldNorms(fieldLengths: Uint32Array, size: number): Float32Array {
   const averages = FIELDS.map((_, f) => {
     let total = 0;
     for (let r = 0; r < size; r++) total += fieldLengths[r * FIELD_COUNT + f] ?? 0;

@@ -5,6 +5,7 @@
 import type { AnalyzerOptions } from './analyzer.ts';
 import { decodeAscending, decodeValues, encodeAscending, encodeValues, VarintReader, VarintWriter } from './codec.ts';
 import { INDEX_FORMAT } from './options.ts';
+import { refEntries, refTableFrom } from './ref-table.ts';
 import type { IndexData } from './search-index.ts';
 
 interface SerializedIndex {
@@ -52,7 +53,7 @@ export function serializeIndex(data: IndexData): string {
     terms: data.terms,
     postingCount: data.docs.length,
     postings: postings.toBase64(),
-    refs: Object.fromEntries([...data.refs].map(([term, list]) => [term, encodeAscending(list)])),
+    refs: Object.fromEntries([...refEntries(data.refs)].map(([term, list]) => [term, encodeAscending(list)])),
     words: data.words,
   };
   return JSON.stringify(serialized);
@@ -92,7 +93,7 @@ export function deserializeIndex(json: string): IndexData {
     offsets,
     docs,
     tfs,
-    refs: new Map(Object.entries(s.refs).map(([term, list]) => [term, decodeAscending(list)])),
+    refs: refTableFrom(Object.entries(s.refs).map(([term, list]) => [term, decodeAscending(list)])),
     words: s.words,
   };
 }

@@ -53,11 +53,21 @@ export interface Highlighter {
   snippet(text: string, maxLength: number): string;
 }
 
+/** A query word the index does not have, searched as the likeliest word it does have (a typo). */
+export interface Correction {
+  /** The word as typed in the query. */
+  word: string;
+  /** The word searched instead, as the found records write it (lower case unless written in capitals inside). */
+  correction: string;
+}
+
 export interface SearchOutcome {
   match: MatchKind;
   /** Every matching record, best first (VID lookups first of all). */
   hits: SearchHit[];
   highlighter: Highlighter;
+  /** The typed words that were searched as another word, in query order; empty when none were. */
+  corrections: Correction[];
 }
 
 /** Read access to record text, for post-filters (phrases, exclusions) on a loaded index. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migratePdfsToChunks } from './pdf-chunks.ts';
+import { replaceSameAnswerGroups, SAME_ANSWER_SCHEMA } from './same-answer-groups.ts';
 import { replaceSameQuestionLinks, SAME_QUESTION_LINKS_SCHEMA } from './same-question-links.ts';
 
 export type Db = Database.Database;
@@ -102,6 +103,11 @@ export const MIGRATIONS: ReadonlyArray<string | ((db: Database.Database) => void
   (db) => {
     db.exec(SAME_QUESTION_LINKS_SCHEMA);
     replaceSameQuestionLinks(db);
+  },
+  // 5: "the same answer" groups over every active NvI, stored at publish for search to group by.
+  (db) => {
+    db.exec(SAME_ANSWER_SCHEMA);
+    replaceSameAnswerGroups(db);
   },
 ];
 

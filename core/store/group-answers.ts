@@ -20,6 +20,11 @@ function normaliseWords(text: string): string[] {
     .filter(Boolean);
 }
 
+/** What two answers share when they are the same text but for case, accents, spacing and punctuation. */
+export function answerTextKey(text: string): string {
+  return normaliseWords(text).join(' ');
+}
+
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {

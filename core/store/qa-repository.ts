@@ -146,6 +146,15 @@ export function createQaRepository(db: Db) {
       `SELECT ${QA_COLUMNS} FROM qa WHERE nota_id = @notaId AND ${WITHIN} AND seq > @afterSeq ORDER BY seq LIMIT @limit`,
     ),
     count: db.prepare(`SELECT count(*) FROM qa WHERE ${SCOPE}`).pluck(),
+    // In the order of the scope's list, each nota in table order, as browse lists them.
+    idsInScope: db.prepare(
+      `SELECT qa.id FROM (SELECT key AS position, value AS notaId FROM json_each(@notaIds)) o JOIN qa ON qa.nota_id = o.notaId
+       WHERE ${WITHIN} ORDER BY o.position, seq`,
+    ).pluck(),
+    answerGroupKeys: db.prepare(
+      `SELECT s.qa_id AS id, s.group_key AS key FROM qa_same_answer s JOIN qa ON qa.id = s.qa_id
+       WHERE qa.nota_id IN (SELECT value FROM json_each(?))`,
+    ),
     group: db.prepare(`SELECT ${QA_COLUMNS} FROM qa WHERE nota_id = ? AND answer_group = ? ORDER BY seq`),
     neighbours: db.prepare(
       `SELECT
@@ -211,6 +220,10 @@ export function createQaRepository(db: Db) {
       }
     },
     count: (scope: Scope) => Number(s.count.get(scopeParams(scope))),
+    /** The ids of every record in scope, in the scope's nota order and table order (for lists that group records). */
+    idsInScope: (scope: Scope) => s.idsInScope.all(scopeParams(scope)) as number[],
+    /** The "same answer" group (stored at publish) of every grouped record of these notas. */
+    answerGroupKeys: (notaIds: readonly number[]) => s.answerGroupKeys.all(JSON.stringify(notaIds)) as Array<{ id: number; key: string }>,
     sameAnswer: (notaId: number, group: number) => toQaRows(s.group.all(notaId, group)),
     neighbours: (row: QaRow) =>
       s.neighbours.get({ notaId: row.notaId, documentKey: row.documentKey, paragraphKey: row.paragraphKey, seq: row.seq }) as {

@@ -30,12 +30,14 @@ function describeWarnings(warnings: ParseWarning[]): string[] {
   return [...counts].map(([kind, n]) => `${n} ${WARNING_LABELS[kind]}`);
 }
 
-function summaryLine(s: IngestSummary): string {
+/** `indexMs`: the part of the store step that built and wrote the search index (published with it). */
+function summaryLine(s: IngestSummary, indexMs: number): string {
   const secs = (s.ms / 1000).toFixed(1);
   if (s.status === 'unchanged') return `${s.file}: unchanged (already ingested as "${s.slug}", ${s.records} records)`;
   if (s.status === 'described') return `${s.file}: description updated (already ingested as "${s.slug}", ${s.records} records)`;
   const warn = describeWarnings(s.warnings);
-  const phases = `parse ${(s.parseMs / 1000).toFixed(2)} s, store ${(s.storeMs / 1000).toFixed(2)} s`;
+  const seconds = (ms: number) => (ms / 1000).toFixed(2);
+  const phases = `parse ${seconds(s.parseMs)} s, store ${seconds(s.storeMs - indexMs)} s, search index ${seconds(indexMs)} s`;
   return `${s.file}: ${s.status} "${s.slug}" — ${s.records} records, ${s.pages} pages, ${secs} s (${phases})` + (warn.length ? `; warnings: ${warn.join(', ')}` : '');
 }
 
@@ -90,6 +92,7 @@ export async function main(argv: string[]): Promise<number> {
       const bar = showBar
         ? new cliProgress.SingleBar({ format: `${path.basename(file)} [{bar}] {value}/{total} pages`, stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic)
         : null;
+      let fileIndexMs = 0;
       try {
         const summary = await ingestFile(db, file, {
           title: values.title,
@@ -101,7 +104,8 @@ export async function main(argv: string[]): Promise<number> {
           // Index first, then commit: a server never sees the new data without its index.
           publish: (write) => {
             const { result, index } = publishChange(db, indexFile, write);
-            if (index?.rebuilt) indexMs += index.ms;
+            fileIndexMs = index?.rebuilt ? index.ms : 0;
+            indexMs += fileIndexMs;
             return result;
           },
           onProgress: (page, total) => {
@@ -111,7 +115,7 @@ export async function main(argv: string[]): Promise<number> {
           },
         });
         bar?.stop();
-        process.stdout.write(summaryLine(summary) + '\n');
+        process.stdout.write(summaryLine(summary, fileIndexMs) + '\n');
         if (!values.quiet) for (const w of summary.warnings.slice(0, 20)) process.stdout.write(`  warning: ${w.message}\n`);
         if (!values.quiet && summary.warnings.length > 20) process.stdout.write(`  … and ${summary.warnings.length - 20} more warnings\n`);
       } catch (err) {

@@ -14,10 +14,12 @@ export type Delimiter = 'semicolon' | 'comma';
 /**
  * The NvI's description and the record's place in the heading hierarchy sit beside the columns they
  * refine. Pages are two columns of whole numbers: a range written as one cell ("4-5") is a date to
- * Dutch Excel (4 May). See docs/csv-export.md.
+ * Dutch Excel (4 May). The answer group came later and goes last, so columns read by position stay
+ * where they were. See docs/csv-export.md.
  */
 export const CSV_COLUMNS = [
   'VraagID', 'NvI', 'Uitgever', 'Sector', 'Ronde', 'Document', 'Hoofdstuk', 'Paragraaf', 'Subparagraaf', 'Vraag', 'Antwoord', 'Pagina van', 'Pagina t/m', 'Link',
+  'Antwoordgroep',
 ] as const;
 
 export interface ExportRecord {
@@ -37,13 +39,18 @@ export interface ExportRecord {
   pageStart: number;
   pageEnd: number;
   url: string;
+  /**
+   * The "same answer" group (core/store/same-answer-groups.ts): "<slug>/<id>" of the group's first
+   * member, the same for every question with that answer; null when the answer stands alone.
+   */
+  answerGroup: string | null;
 }
 
 /** The last base checked: an export checks the same base for every record. */
 let checked = { base: '', safe: '' };
 
 /** A record as exported; links are absolute only from a safe base (see safeBase), else relative. */
-export function toExportRecord(snapshot: Snapshot, row: QaRow, baseUrl: string): ExportRecord {
+export function toExportRecord(snapshot: Snapshot, row: QaRow, baseUrl: string, answerGroup: string | null = null): ExportRecord {
   if (checked.base !== baseUrl) checked = { base: baseUrl, safe: safeBase(baseUrl) };
   const nota = snapshot.notaById.get(row.notaId);
   const slug = nota?.slug ?? '';
@@ -63,6 +70,7 @@ export function toExportRecord(snapshot: Snapshot, row: QaRow, baseUrl: string):
     pageStart: row.pageStart,
     pageEnd: row.pageEnd,
     url: checked.safe + urls.question(snapshot, slug, row.vid),
+    answerGroup,
   };
 }
 
@@ -70,7 +78,7 @@ function csvRow(r: ExportRecord): string[] {
   const pageEnd = Math.max(r.pageStart, r.pageEnd);
   return [
     r.vid, r.notaTitle, r.publisher ?? '', r.sector ?? '', r.round ?? '', r.document, r.chapter, r.paragraph, r.subparagraph, r.question, r.answer,
-    String(r.pageStart), String(pageEnd), r.url,
+    String(r.pageStart), String(pageEnd), r.url, r.answerGroup ?? '',
   ].map(neutralise);
 }
 

@@ -3,6 +3,7 @@ import { NotFoundError } from '../errors.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
 import { describeNota, type NotaDescriptionView } from './nota-description.ts';
 import { shortTitle } from './question.ts';
+import { sameParagraphs, type SameParagraphLink } from './same-paragraph.ts';
 import { loadSearch, type LoaderContext, type SearchResponse } from './search.ts';
 import { urls } from './urls.ts';
 
@@ -121,6 +122,8 @@ export interface ParagraphPage extends DocumentPage {
   previous: ParagraphEntry | null;
   next: ParagraphEntry | null;
   list: SearchResponse;
+  /** The same paragraph in the other loaded NvIs (see same-paragraph.ts). */
+  sameParagraph: SameParagraphLink[];
 }
 
 export const PARAGRAPH_PAGE_SIZE = 100;
@@ -138,5 +141,6 @@ export function loadParagraph(ctx: LoaderContext, slug: string, documentKey: str
     previous: document.paragraphs[index - 1] ?? null,
     next: document.paragraphs[index + 1] ?? null,
     list,
+    sameParagraph: sameParagraphs(ctx.snapshot, ctx.snapshot.notaBySlug.get(slug)!.id, documentKey, paragraphKey),
   };
 }

@@ -1,6 +1,8 @@
 import type { QaRepository, QaRow } from '../../core/store/qa-repository.ts';
-import type { Highlighter, MatchKind, SearchHit } from '../../core/search/types.ts';
+import { TOKEN_PATTERN } from '../../core/search/text.ts';
+import type { Correction, Highlighter, MatchKind, SearchHit } from '../../core/search/types.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
+import { groupingFields, groupRanked, resultGroup, type GroupMode, type ResultGroup } from './answer-groups.ts';
 import { memo } from './lru.ts';
 import { publicRecord, type PublicRecord } from './record.ts';
 import { rowsByIds } from './rows.ts';
@@ -14,6 +16,8 @@ export interface SearchParams extends FilterParams {
   sort?: Sort | '' | undefined;
   page?: number | undefined;
   limit?: number | undefined;
+  /** `answer`: one result per answer group (see answer-groups.ts); `none` (default): one per record. */
+  group?: GroupMode | undefined;
 }
 
 export const DEFAULT_LIMIT = 20;
@@ -29,6 +33,8 @@ export interface SearchResult extends PublicRecord {
   matchedAll: boolean;
   /** The query words were found only in the paragraph title, not in question or answer. */
   titleOnly: boolean;
+  /** With `group=answer`: the questions this result stands for, or null when its answer stands alone. */
+  group?: ResultGroup | null;
 }
 
 export interface SearchResponse {
@@ -36,11 +42,20 @@ export interface SearchResponse {
   /** "browse" when there is no query: the filtered records in table order. */
   mode: 'search' | 'browse';
   match: MatchKind;
+  /** Results: records, or answer groups with `group=answer`. Pages count the same. */
   total: number;
   /** How many of `total` have every query word; they come first (the rest match some words). */
   allWords: number;
+  group: GroupMode;
+  /** Records matched, whether grouped or not, and how many of them have every query word. */
+  questions: number;
+  questionsAllWords: number;
   /** The question's URL when the query names exactly one record by its id (the engine's id lookup). */
   named: string | null;
+  /** The query as searched when words of it were typos searched as other words; null otherwise. */
+  corrected: string | null;
+  /** Those words, as typed and as searched. */
+  corrections: Correction[];
   page: number;
   pages: number;
   limit: number;
@@ -87,7 +102,7 @@ function toResult(ctx: LoaderContext, row: QaRow, hit: Pick<SearchHit, 'score' |
 export function loadSearch(ctx: LoaderContext, params: SearchParams): SearchResponse {
   // Canonical filters (values sorted, repeats dropped): the same choice in any order is one entry.
   const q = params.q?.trim() ?? '';
-  const key = [q, selectionOf(params), effectiveSort(params.sort, q), params.page ?? 1, params.limit ?? DEFAULT_LIMIT];
+  const key = [q, selectionOf(params), effectiveSort(params.sort, q), params.page ?? 1, params.limit ?? DEFAULT_LIMIT, params.group ?? 'none'];
   return memo(ctx.snapshot, 'search', key, () => computeSearch(ctx, params));
 }
 
@@ -100,6 +115,7 @@ function computeSearch(ctx: LoaderContext, params: SearchParams): SearchResponse
   const filters = scope.selection;
   const sort = effectiveSort(params.sort, query);
 
+  if (query === '' && params.group === 'answer') return browseGrouped(ctx, scope, { query, page, limit, offset, filters, sort });
   if (query === '') {
     const ordered = { ...scope, notaIds: orderNotaIds(ctx.snapshot, scope.notaIds, sort) };
     const { rows, total } = ctx.repo.read(() => ({ rows: ctx.repo.browse(ordered, offset, limit), total: ctx.repo.count(scope) }));
@@ -110,7 +126,12 @@ function computeSearch(ctx: LoaderContext, params: SearchParams): SearchResponse
       match: total > 0 ? 'all' : 'none',
       total,
       allWords: total,
+      group: 'none',
+      questions: total,
+      questionsAllWords: total,
       named: null,
+      corrected: null,
+      corrections: [],
       page,
       pages: Math.max(1, Math.ceil(total / limit)),
       limit,
@@ -125,24 +146,68 @@ function computeSearch(ctx: LoaderContext, params: SearchParams): SearchResponse
   const hits = sortHits(ctx.snapshot, outcome.hits, sort);
   // A facet counts without its own filter: with a value chosen, over the search without them.
   const counted = hasListSelection(scope.selection) ? ctx.snapshot.engine.search(query, facetFilter(ctx.snapshot, scope)).hits : outcome.hits;
-  const pageHits = hits.slice(offset, offset + limit);
+  const grouping = groupRanked(ctx, hits, params.group ?? 'none');
+  const units = grouping.units;
+  const pageHits = units.slice(offset, offset + limit);
   const byId = new Map(pageHits.map((h) => [h.id, h]));
   const rows = rowsByIds(ctx, pageHits.map((h) => h.id));
   return {
     query,
     mode: 'search',
     match: outcome.match,
-    total: hits.length,
-    allWords: countAllWords(hits),
+    total: units.length,
+    allWords: countAllWords(units),
+    ...groupingFields(grouping),
     named: hits.length === 1 && hits[0]?.idLookup && rows[0] ? urls.question(ctx.snapshot, notaSlug(ctx.snapshot, rows[0].notaId), rows[0].vid) : null,
+    corrected: correctedQuery(query, outcome.corrections),
+    corrections: outcome.corrections,
     page,
-    pages: Math.max(1, Math.ceil(hits.length / limit)),
+    pages: Math.max(1, Math.ceil(units.length / limit)),
     limit,
     filters,
     sort,
-    results: rows.map((r) => toResult(ctx, r, byId.get(r.id) ?? null, outcome.highlighter)),
+    results: rows.map((r) => ({ ...toResult(ctx, r, byId.get(r.id) ?? null, outcome.highlighter), ...resultGroup(ctx, grouping, r.id) })),
     facets: countFacets(ctx.snapshot, scope.selection, cellsOfHits(counted)),
   };
+}
+
+/** Browse mode, grouped: every record in scope in list order, one result per answer group. */
+function browseGrouped(
+  ctx: LoaderContext,
+  scope: ResolvedScope,
+  at: { query: string; page: number; limit: number; offset: number; filters: SearchResponse['filters']; sort: SearchResponse['sort'] },
+): SearchResponse {
+  const ordered = { ...scope, notaIds: orderNotaIds(ctx.snapshot, scope.notaIds, at.sort) };
+  const ids = ctx.repo.read(() => ctx.repo.idsInScope(ordered));
+  const grouping = groupRanked(ctx, ids.map((id) => ({ id, matchedAll: true })), 'answer');
+  const total = grouping.units.length;
+  const rows = rowsByIds(ctx, grouping.units.slice(at.offset, at.offset + at.limit).map((u) => u.id));
+  const hl = ctx.snapshot.engine.highlighter('');
+  return {
+    query: at.query,
+    mode: 'browse',
+    match: total > 0 ? 'all' : 'none',
+    total,
+    allWords: total,
+    ...groupingFields(grouping),
+    corrected: null,
+    corrections: [],
+    named: null,
+    page: at.page,
+    pages: Math.max(1, Math.ceil(total / at.limit)),
+    limit: at.limit,
+    filters: at.filters,
+    sort: at.sort,
+    results: rows.map((r) => ({ ...toResult(ctx, r, null, hl), ...resultGroup(ctx, grouping, r.id) })),
+    facets: countFacets(ctx.snapshot, scope.selection, allCells(ctx.snapshot)),
+  };
+}
+
+/** The query with each corrected word replaced, wherever it was typed; the rest as typed. */
+function correctedQuery(query: string, corrections: readonly Correction[]): string | null {
+  if (corrections.length === 0) return null;
+  const byWord = new Map(corrections.map((c) => [c.word, c.correction]));
+  return query.replace(new RegExp(TOKEN_PATTERN.source, TOKEN_PATTERN.flags), (word) => byWord.get(word) ?? word);
 }
 
 function engineFilter(scope: ResolvedScope) {

@@ -126,6 +126,7 @@ const PARAMETER_HELP: Readonly<Record<string, string>> = {
   delimiter: 'Het scheidingsteken is "semicolon" of "comma".',
   match: 'Kies "all" (alle woorden) of "some" (ook een deel van de woorden).',
   list: 'Gebruik 1 om de lijst te tonen, of laat de parameter weg.',
+  group: 'Kies "answer" (zelfde antwoorden één keer) of "none" (elke vraag apart).',
 };
 
 export function parameterHelp(name: unknown): string {

@@ -8,7 +8,8 @@ import { notaParams, notaVidParams, questionQuerystring, searchQuerystring, vidP
  * Version of the /api/search response, in the body as `apiVersion`. 2: results carry the answer as
  * a highlighted snippet only (`answer` with `fields=full`), so a search of 20 results is a third
  * smaller; everything else as in version 1. 3: filters with several values (`filters` holds a list
- * per facet), facets for round, sector, publisher and NvI with `selected`, and `sort`.
+ * per facet), facets for round, sector, publisher and NvI with `selected`, `sort`, and `group=answer`
+ * (one result per answer group, with `group`, `questions` and `questionsAllWords`).
  */
 export const SEARCH_API_VERSION = 3;
 

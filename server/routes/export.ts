@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { exportFileName, exportStream, CONTENT_TYPES, toExportRecord, type Delimiter, type ExportFormat, type ExportRecord } from '../export/format.ts';
 import { EXPORT_LIMITS } from '../export/limits.ts';
+import { answerGroupKeys } from '../loaders/answer-groups.ts';
 import { checkFilters, iterateMatches } from '../loaders/search.ts';
 import type { Sort } from '../loaders/sort.ts';
 import { exportQuerystring } from './schemas.ts';
@@ -80,8 +81,9 @@ export default async function exportRoutes(fastify: FastifyInstance): Promise<vo
     const scope = checkFilters(ctx, request.query);
     const base = baseUrl(fastify, request);
     const rows = iterateMatches(ctx, request.query);
+    const groups = answerGroupKeys(ctx);
     const records = (function* (): Generator<ExportRecord> {
-      for (const row of rows) yield toExportRecord(ctx.snapshot, row, base);
+      for (const row of rows) yield toExportRecord(ctx.snapshot, row, base, groups.get(row.id) ?? null);
     })();
     const filename = exportFileName(
       { nota: scope.nota?.slug, document: scope.document?.key, paragraph: scope.paragraphKey, paragraphLabel: scope.paragraph?.label, q: request.query.q?.trim() },

@@ -66,6 +66,8 @@ export const searchQuerystring = {
     fields: { type: 'string', enum: ['snippet', 'full'] },
     /** 1: list the results even when the query names one question (no redirect to it). */
     list: { type: 'integer', minimum: 0, maximum: 1 },
+    /** answer: one result per answer group (the search page's default); none: one per record (the API's default). */
+    group: { type: 'string', enum: ['answer', 'none'] },
   },
 } as const;
 
@@ -128,4 +130,5 @@ export interface SearchQuery {
   limit?: number;
   fields?: 'snippet' | 'full';
   list?: number;
+  group?: 'answer' | 'none';
 }

@@ -11,11 +11,11 @@ export interface IndexRequest {
 }
 
 export type IndexReply =
-  | { ok: true; data: IndexData; source: 'file' | 'built'; ms: number; saveError?: string }
+  | { ok: true; data: IndexData; norms: Float32Array; source: 'file' | 'built'; ms: number; saveError?: string }
   | { ok: false; error: string };
 
 /** The typed arrays of the index: moved to the server thread, not copied. */
-export function transferables(data: IndexData): ArrayBuffer[] {
-  const arrays = [data.ids, data.notaIds, data.documentKeyOf, data.paragraphKeyOf, data.fieldLengths, data.offsets, data.docs, data.tfs];
+export function transferables(data: IndexData, norms: Float32Array): ArrayBuffer[] {
+  const arrays = [norms, data.ids, data.notaIds, data.documentKeyOf, data.paragraphKeyOf, data.fieldLengths, data.offsets, data.docs, data.tfs, data.refs.offsets, data.refs.docs];
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

@@ -10,7 +10,7 @@ import { DEFAULT_ANALYZER_OPTIONS } from '../../core/search/analyzer.ts';
 import { buildIndexData } from '../../core/search/build-index.ts';
 import { engineFromIndexData } from '../../core/search/engine.ts';
 import { deserializeIndex } from '../../core/search/serialize.ts';
-import type { IndexData } from '../../core/search/search-index.ts';
+import { fieldNorms, type IndexData } from '../../core/search/search-index.ts';
 import { openDatabase } from '../../core/store/database.ts';
 import { createQaRepository } from '../../core/store/qa-repository.ts';
 import { transferables, type IndexReply, type IndexRequest } from './index-protocol.ts';
@@ -55,8 +55,8 @@ try {
   const started = performance.now();
   const loaded = fromFile(request);
   const result = loaded ? { data: loaded, source: 'file' as const } : { ...build(request), source: 'built' as const };
-  reply = { ok: true, ...result, ms: performance.now() - started };
+  reply = { ok: true, ...result, norms: fieldNorms(result.data.fieldLengths, result.data.ids.length), ms: performance.now() - started };
 } catch (err) {
   reply = { ok: false, error: (err as Error).message };
 }
-parentPort!.postMessage(reply, reply.ok ? transferables(reply.data) : []);
+parentPort!.postMessage(reply, reply.ok ? transferables(reply.data, reply.norms) : []);

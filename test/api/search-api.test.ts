@@ -123,6 +123,14 @@ describe('GET /api/search', () => {
     expect(byParagraph.results.every((r) => r.documentKey === paragraph.documentKey)).toBe(true);
   });
 
+  it('says which words were searched as a typo correction', async () => {
+    const body = (await search('q=tarief%20kwaliteitsbugdet')) as unknown as Record<string, unknown>;
+    expect(body).toMatchObject({ corrected: 'tarief kwaliteitsbudget', corrections: [{ word: 'kwaliteitsbugdet', correction: 'kwaliteitsbudget' }] });
+    expect(await search('q=kwaliteitsbudget')).toMatchObject({ corrected: null, corrections: [] });
+    expect(await search('q=tarieven')).toMatchObject({ corrected: null, corrections: [] });
+    expect(await search('document=inkoopkader-langdurige-zorg')).toMatchObject({ mode: 'browse', corrected: null, corrections: [] });
+  });
+
   it('says when only part of the query matches', async () => {
     const some = await search('q=kwaliteitsbudget%20xyzzyplugh');
     expect(some.match).toBe('some');

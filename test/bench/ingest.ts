@@ -56,7 +56,7 @@ export async function runIngestBench(runs = 7): Promise<string> {
         if (round < 0) continue;
         times.get(c.name)!.push(ms);
         const out = r.stdout.toString();
-        const m = /\(parse ([\d.]+) s, store ([\d.]+) s\)[\s\S]*search index: \d+ records, ([\d.]+) s/.exec(out);
+        const m = /\(parse ([\d.]+) s, store ([\d.]+) s, search index ([\d.]+) s\)/.exec(out);
         if (c === cases[DEFAULT_INGEST] && m) {
           phases.parse.push(Number(m[1]) * 1000);
           phases.store.push(Number(m[2]) * 1000);

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark, side by side with its baseline, as one Markdown report.
- * `--write` saves it to docs/benchmarks.md; `--only ingest,search,pages,export,load,stall,pdf` picks
+ * `--write` saves it to docs/benchmarks.md; `--only ingest,search,pages,export,load,stall,swap,pdf` picks
  * sections; `--quick` uses fewer runs and a smaller synthetic corpus (for a smoke run).
  */
 import fs from 'node:fs';
@@ -14,10 +14,11 @@ import { runBundledIngestBench, runIngestBench } from './ingest.ts';
 import { runPagesBench } from './pages.ts';
 import { runSearchBench } from './search.ts';
 import { runStallBench } from './stall.ts';
+import { runSwapBench } from './swap.ts';
 import { runPdfMemoryBench } from './pdf-memory.ts';
 
 const { values } = parseArgs({ options: { write: { type: 'boolean' }, only: { type: 'string' }, quick: { type: 'boolean' } } });
-const only = new Set((values.only ?? 'ingest,search,pages,export,load,stall,pdf').split(','));
+const only = new Set((values.only ?? 'ingest,search,pages,export,load,stall,swap,pdf').split(','));
 const quick = values.quick ?? false;
 
 const sections: Array<[string, string, () => Promise<string>]> = [
@@ -27,6 +28,7 @@ const sections: Array<[string, string, () => Promise<string>]> = [
   ['export', '## Export: memory while streaming', () => runExportBench(quick ? [2_000, 10_000] : [10_000, 100_000])],
   ['load', '## Load (`npm run load`)', () => runLoad(quick ? { duration: 5, connections: 20 } : { duration: 30, connections: 50 })],
   ['pdf', '## Source PDFs: memory with slow clients', () => runPdfMemoryBench()],
+  ['swap', '## Index swap: the server thread\'s share of a reload', async () => runSwapBench(quick ? { records: 10_000, runs: 3 } : { records: 100_000, runs: 7 })],
   ['stall', '## No stalls: latency while an ingest is published and while exports run', () => runStallBench(quick ? { records: 10_000, seconds: 5 } : { records: 100_000, seconds: 20 })],
 ];
 

@@ -7,7 +7,7 @@
  *
  *   npx tsx test/bench/stall.ts [--records 100000] [--seconds 20]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -19,6 +19,7 @@ import { ROOT } from '../../server/config.ts';
 import { readGold } from '../helpers/gold.ts';
 import { makeNviPdf } from '../helpers/nvi-pdf.ts';
 import { makeDb } from './export.ts';
+import { startServerProcess } from '../helpers/server-process.ts';
 
 /** Requests per second of the steady load: well below what the server can do, so queues do not build up on their own. */
 const SEARCH_RATE = 40;
@@ -35,29 +36,6 @@ interface Phase {
   health: { p50: number; p99: number; max: number; requests: number; errors: number };
   search: { p50: number; p99: number; max: number; requests: number; errors: number };
   note: string;
-}
-
-async function startServer(dbPath: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--db', dbPath, '--no-ingest'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', EXPORT_RATE_LIMIT: '100000' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-      if (m) {
-        // Keep draining the log (one line per request, as in production), so the server never blocks on a full pipe.
-        child.stdout!.off('data', onData).on('data', () => {});
-        resolve(Number(m[1]));
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-  return { child, base: `http://127.0.0.1:${port}` };
 }
 
 /** Searches nobody made before (two words from the records), so each one is computed, never cached. */
@@ -153,7 +131,8 @@ export async function runStallBench(options: { records?: number; seconds?: numbe
     const dbPath = makeDb(dir, records);
     const pdfPath = path.join(dir, 'nvi-nieuw.pdf');
     fs.writeFileSync(pdfPath, (await makeNviPdf({ seed: 5, rows: 200 })).pdf);
-    const { child, base } = await startServer(dbPath);
+    const server = await startServerProcess(dbPath, { NODE_ENV: 'production', EXPORT_RATE_LIMIT: '100000' }, { keepLog: false });
+    const base = server.base;
     try {
       // Warm up: first searches compile code paths.
       await measure(base, 'warm-up', 3);
@@ -178,8 +157,7 @@ export async function runStallBench(options: { records?: number; seconds?: numbe
         ),
       ].join('\n');
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await server.stop();
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -23,6 +23,29 @@ describe('search', () => {
     expect(errors).toEqual([]);
   });
 
+  it('marks a quoted phrase as one span, and says what a typo was searched as', async () => {
+    const { page, errors } = await suite.open('/zoeken?q=%22extra+personeel%22');
+    expect(await page.locator('.results-summary').innerText()).toMatch(/^\d+ vragen voor “extra personeel”$/);
+    const marks = await page.locator('.result mark').allInnerTexts();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) expect(mark.toLowerCase().replace(/\s+/g, ' ')).toMatch(/^extra personee?le?$/);
+    expect(await page.locator('.result mark').first().isVisible()).toBe(true);
+    expect(await page.locator('.corrected').count()).toBe(0);
+
+    const input = page.locator('#q-zoeken');
+    await input.fill('tarief kwaliteitsbugdet');
+    await input.press('Enter');
+    const corrected = page.locator('.corrected');
+    await expect.poll(() => corrected.innerText()).toBe('Gezocht op: tarief kwaliteitsbudget');
+    expect(await corrected.isVisible()).toBe(true);
+    expect((await page.locator('.result mark').allInnerTexts()).map((m) => m.toLowerCase())).toContain('kwaliteitsbudget');
+    await corrected.getByRole('link').click();
+    await page.waitForURL(/\/zoeken\?q=tarief\+kwaliteitsbudget$/);
+    await expect.poll(() => page.locator('.results-summary').innerText()).toMatch(/“tarief kwaliteitsbudget”/);
+    expect(await corrected.count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('narrows with a document box, and unticking it removes the filter', async () => {
     const { page, errors } = await suite.open('/zoeken?q=zorgkantoor');
     const all = await total(page);

@@ -79,7 +79,7 @@ describe('npm run ingest', () => {
     const fresh = path.join(dir, 'fresh.db');
     const first = runCli('ingest', ['--db', fresh, BORDERED_PDF]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/nvi-2021-2023\.pdf: created "nvi-2021-2023" — 512 records, 117 pages, \d+\.\d s \(parse \d+\.\d\d s, store \d+\.\d\d s\)\n/);
+    expect(first.stdout).toMatch(/nvi-2021-2023\.pdf: created "nvi-2021-2023" — 512 records, 117 pages, \d+\.\d s \(parse \d+\.\d\d s, store \d+\.\d\d s, search index \d+\.\d\d s\)\n/);
     expect(first.stdout).toMatch(/search index: 512 records/);
     const before = state(fresh);
     const again = runCli('ingest', ['--db', fresh, BORDERED_PDF]);

@@ -5,7 +5,6 @@
  *
  *   npm run load [-- --duration 30 --connections 50]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import { ROOT } from '../../server/config.ts';
 import { ensureData } from '../../server/bootstrap.ts';
 import { DEFAULTS } from '../../server/config.ts';
 import { prng } from '../helpers/prng.ts';
+import { startServerProcess } from '../helpers/server-process.ts';
 
 interface Query {
   query: string;
@@ -38,31 +38,6 @@ interface RunResult {
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function startServer(dbPath: string): Promise<{ child: ChildProcess; port: number }> {
-  // Default log level (info, one line per request), as in production.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--db', dbPath, '--no-ingest'], {
-    cwd: ROOT,
-    // Exports are rate limited per client; the load generator is one client.
-    env: { ...process.env, EXPORT_RATE_LIMIT: '100000', NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-      if (m) {
-        // Keep draining the log, so the server never blocks on a full pipe.
-        child.stdout!.off('data', onData).on('data', () => {});
-        resolve(Number(m[1]));
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-  return { child, port };
 }
 
 function run(name: string, opts: autocannon.Options): Promise<RunResult> {
@@ -100,8 +75,10 @@ export async function runLoad(options: { duration?: number; connections?: number
   const dbPath = path.join(dir, 'nvi.db');
   const quiet = { info: () => {}, error: (o: object, m: string) => console.error(m, o) };
   await ensureData({ ...DEFAULTS, dbPath }, quiet);
-  const { child, port } = await startServer(dbPath);
-  const base = `http://127.0.0.1:${port}`;
+  // Default log level (info, one line per request), as in production. Exports are rate limited
+  // per client, and the load generator is one client.
+  const server = await startServerProcess(dbPath, { EXPORT_RATE_LIMIT: '100000', NODE_ENV: 'production' }, { keepLog: false });
+  const base = server.base;
 
   try {
     const queries = (JSON.parse(fs.readFileSync(path.join(ROOT, 'test/relevance/queries.json'), 'utf8')) as Query[]).map((q) => q.query);
@@ -182,8 +159,7 @@ export async function runLoad(options: { duration?: number; connections?: number
     ];
     return lines.join('\n');
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

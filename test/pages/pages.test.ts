@@ -112,6 +112,29 @@ describe('search', () => {
     expect(html).toMatch(/21–40 van/);
   });
 
+  it('says what it searched for after correcting a typo, linking to that search', async () => {
+    const { html, links } = await page('/zoeken?q=tarief+kwaliteitsbugdet');
+    expect(html).toContain('<p class="corrected">Gezocht op: <a href="/zoeken?q&#x3D;tarief+kwaliteitsbudget">tarief kwaliteitsbudget</a></p>');
+    expect(links).toContain('/zoeken?q=tarief+kwaliteitsbudget');
+    const fragment = await app.inject('/zoeken/resultaten?q=kwaliteitsbugdet');
+    expect(fragment.body).toContain('Gezocht op: <a href="/zoeken?q&#x3D;kwaliteitsbudget">kwaliteitsbudget</a>');
+    expect((await page('/zoeken?q=tarieven')).html).not.toContain('Gezocht op');
+  });
+
+  it('marks a quoted phrase as one span and quotes it once', async () => {
+    const { html } = await page('/zoeken?q=%22extra+personeel%22');
+    expect(html).toMatch(/\d+ vragen voor “extra personeel”</);
+    expect(html).not.toMatch(/“&quot;|&quot;”/);
+    const marks = [...html.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1]!.toLowerCase().replace(/\s+/g, ' '));
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) expect(mark).toMatch(/^extra personee?le?$/);
+    // Unquoted, the words are marked one by one.
+    expect((await page('/zoeken?q=extra+personeel')).html).toContain('<mark>extra</mark> <mark>personeel</mark>');
+    const none = await page('/zoeken?q=%22extra+qqxqzzv%22&document=inkoopkader-langdurige-zorg');
+    expect(decode(none.html)).toContain('Geen resultaten voor “extra qqxqzzv”');
+    expect(decode(none.html)).toContain('naar “extra qqxqzzv”.');
+  });
+
   it('says when nothing matches, with tips', async () => {
     const { html } = await page('/zoeken?q=qqxqzzv');
     expect(html).toContain('Geen resultaten voor “qqxqzzv”');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { indexPathFor } from '../../core/config.ts';
-import { startServerProcess, type ServerProcess } from './server-process.ts';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
 
 /**
  * Overwrites the last leaf page of the qa table with garbage, as a bad sector or a torn copy

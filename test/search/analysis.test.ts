@@ -197,6 +197,24 @@ describe('domain synonyms (synonyms.json)', () => {
     expect(fullMatches(engine, 'vv')).toEqual(expect.arrayContaining([3, 4]));
   });
 
+  it('finds forms that share words with another form typed before them', () => {
+    // "pakket thuis" is typed twice: the second time it still belongs to "modulair pakket thuis".
+    const engine = engineOf(['Geldt dit voor VPT en MPT?', 'Geldt dit voor VPT?', 'Een pakket thuis.']);
+    expect(fullMatches(engine, 'volledig pakket thuis en modulair pakket thuis')).toEqual([1]);
+  });
+
+  it('leaves out synonyms and number forms that most records of a large index have, but never the word as typed', () => {
+    const common = Array.from({ length: 1100 }, (_, i) => `Overeenkomst ${i} met 3 bijlagen en een toelichting.`);
+    const engine = engineOf([...common, 'Een contract met drie bijlagen.']);
+    const contract = common.length + 1;
+    expect(fullMatches(engine, 'contract')).toEqual([contract]);
+    expect(fullMatches(engine, 'drie bijlagen')).toEqual([contract]);
+    expect(fullMatches(engine, 'overeenkomst')).toContain(contract); // a rare synonym stays
+    expect(fullMatches(engine, 'overeenkomst')).toHaveLength(common.length + 1);
+    // On a small index every synonym counts.
+    expect(fullMatches(engineOf(['Een overeenkomst.', 'Een contract.']), 'contract').sort()).toEqual([1, 2]);
+  });
+
   it('keeps zzp\'er (self-employed) apart from ZZP (care package)', () => {
     const engine = engineOf(["Moeten zzp'ers als onderaannemer worden opgegeven?", 'Welke ZZP krijgt de cliënt?', 'Het zorgzwaartepakket VG 7.']);
     expect(fullMatches(engine, 'zelfstandigen zonder personeel')).toEqual([1]);

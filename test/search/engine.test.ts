@@ -68,6 +68,19 @@ describe('typos and search as you type', () => {
     expect(vids('mondzrog', 6)).toContain('VID-1777');
   });
 
+  it('reports the word a typo was searched as, and only then', () => {
+    expect(engine.search('kwaliteitsbugdet').corrections).toEqual([{ word: 'kwaliteitsbugdet', correction: 'kwaliteitsbudget' }]);
+    // As typed, in query order; the other words are no corrections.
+    expect(engine.search('Tarief Kwaliteitsbugdet voorschot ').corrections).toEqual([{ word: 'Kwaliteitsbugdet', correction: 'kwaliteitsbudget' }]);
+    expect(engine.search('traief ').corrections).toEqual([{ word: 'traief', correction: 'tarief' }]);
+    // Other forms, compounds, completions and accents search the same word: nothing to report.
+    for (const query of ['kwaliteitsbudget', 'tarieven', 'clienten', 'kwaliteits budget', 'kwaliteitsbudgetvoorschot', 'kwaliteitsbu', 'afgewezen']) {
+      expect(engine.search(query).corrections, query).toEqual([]);
+    }
+    // A typo that finds nothing corrected nothing.
+    expect(engine.search('xyzzyplugh').corrections).toEqual([]);
+  });
+
   it('does not fuzz words of three letters or less', () => {
     expect(engine.search('wlx').match).toBe('none');
   });

@@ -139,3 +139,39 @@ describe('highlighting the same text under different queries', () => {
     expect(first.full(text)).toBe('Het <mark>kwaliteitsbudget</mark> wordt bevoorschot; de tarieven stijgen.');
   });
 });
+
+describe('highlighting a quoted phrase', () => {
+  const text = 'Wat is een REËEL tarief voor cliënten? Een tarief; de tarieven. Het kwaliteitsbudget wordt bevoorschot.';
+
+  it('marks the phrase as one span, not its words wherever they occur', () => {
+    expect(engine.search('"reëel tarief"').highlighter.full(text)).toBe(
+      'Wat is een <mark>REËEL tarief</mark> voor cliënten? Een tarief; de tarieven. Het kwaliteitsbudget wordt bevoorschot.',
+    );
+  });
+
+  it('matches across case, accents and word forms as the search does', () => {
+    for (const query of ['"Reeel TARIEF"', '"reële tarieven"']) {
+      expect(engine.search(query).hits.length).toBeGreaterThan(0);
+      expect(engine.highlighter(query).full(text)).toContain('<mark>REËEL tarief</mark> voor');
+    }
+  });
+
+  it('keeps word marks for words typed outside the phrase, and stopwords inside it', () => {
+    expect(engine.highlighter('"de tarieven" kwaliteitsbudget').full(text)).toBe(
+      'Wat is een REËEL tarief voor cliënten? Een tarief; <mark>de tarieven</mark>. Het <mark>kwaliteitsbudget</mark> wordt bevoorschot.',
+    );
+    // A word typed in the phrase and on its own is marked in both places.
+    expect(engine.highlighter('"reëel tarief" tarief').full(text)).toBe(
+      'Wat is een <mark>REËEL tarief</mark> voor cliënten? Een <mark>tarief</mark>; de <mark>tarieven</mark>. Het kwaliteitsbudget wordt bevoorschot.',
+    );
+  });
+
+  it('places the snippet on the phrase and escapes what it marks', () => {
+    const long = `${'Een tarief zonder meer. '.repeat(12)}Dan het reëel tarief & de rest. ${'Slot. '.repeat(10)}`;
+    const html = engine.highlighter('"reëel tarief"').snippet(long, 60);
+    expect(html).toContain('<mark>reëel tarief</mark> &amp; de rest');
+    expect(html.match(/<mark>/g)).toHaveLength(1);
+    expectSafe(html);
+    expect(engine.highlighter('"V&V tarieven"').full('De V&V tarieven.')).toBe('De <mark>V&amp;V tarieven</mark>.');
+  });
+});

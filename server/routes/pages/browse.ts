@@ -102,6 +102,7 @@ export default async function browsePages(fastify: FastifyInstance): Promise<voi
         paragraph,
         previous: page.previous,
         next: page.next,
+        sameParagraph: page.sameParagraph,
         results: list.results,
         groups: bySubparagraph(list.results.map((r) => ({ ...r, pdf: urls.pdf(r.nota, r.pageStart) }))),
         total: list.total,

@@ -12,6 +12,8 @@ export interface ListParams {
   document?: FacetValues;
   paragraph?: string | null | undefined;
   sort?: Sort | '' | undefined;
+  /** Only `none` is written: grouping by answer is the search page's default. */
+  group?: 'answer' | 'none' | null | undefined;
 }
 
 export interface Link {
@@ -25,7 +27,17 @@ export interface Link {
  */
 function listParams(p: ListParams) {
   const s = selectionOf({ ...p, paragraph: p.paragraph ?? undefined });
-  return { q: p.q, round: s.round, sector: s.sector, publisher: s.publisher, nota: s.nota, document: s.document, paragraph: s.paragraph, sort: p.sort };
+  return {
+    q: p.q,
+    round: s.round,
+    sector: s.sector,
+    publisher: s.publisher,
+    nota: s.nota,
+    document: s.document,
+    paragraph: s.paragraph,
+    sort: p.sort,
+    group: p.group === 'none' ? 'none' : undefined,
+  };
 }
 
 /**
@@ -33,7 +45,8 @@ function listParams(p: ListParams) {
  * expects. `match: 'some'` adds the records with only some of the query words.
  */
 export function exportLinks(params: ListParams & { match?: 'some' }): Link[] {
-  const p = { ...listParams(params), match: params.match };
+  // An export lists every question whatever the page groups, so the grouping stays out of its links.
+  const p = { ...listParams(params), group: undefined, match: params.match };
   return [
     { label: 'CSV (Excel)', href: urls.search(p, '/export.csv') },
     { label: 'CSV (komma)', href: urls.search({ ...p, delimiter: 'comma' }, '/export.csv') },
@@ -103,6 +116,15 @@ function backParams(back: SearchBack) {
  */
 export function questionHref(url: string, back: SearchBack = {}): string {
   return urls.search(backParams(back), url);
+}
+
+/**
+ * questionHref for many questions reached from one search: the search's part of the link is
+ * built once (a results page links twenty questions).
+ */
+export function questionHrefs(back: SearchBack): (url: string) => string {
+  const query = urls.search(backParams(back), '');
+  return (url) => url + query;
 }
 
 /** The way back to the search a question page was reached from, or null when it was not. */

@@ -8,7 +8,8 @@ import { loadSearch, type LoaderContext, type SearchResponse, type SearchResult 
 import { urls } from '../../loaders/urls.ts';
 import type { ListFacet, SearchQuery } from '../schemas.ts';
 import { quoteQuery } from '../../plugins/view-helpers.ts';
-import { exportLinks, pagination, questionHref, searchHref, type Link, type ListParams, type Pagination } from './links.ts';
+import { groupingView, type GroupingView } from './grouping-view.ts';
+import { exportLinks, pagination, questionHrefs, searchHref, type Link, type ListParams, type Pagination } from './links.ts';
 
 /** Entries a facet group shows before "show all": enough for the common case, short on a phone. */
 const FACET_TOP = 6;
@@ -64,25 +65,37 @@ export interface SearchView {
   /** Some facet is checkboxes: the panel gets a submit button (for readers without JavaScript). */
   hasChecks: boolean;
   activeFilters: Link[];
+  /** The query as searched after typo correction, with a link to search it as typed so. */
+  corrected: Link | null;
   /** The same query without filters, offered when the filters leave nothing. */
   withoutFilters: string | null;
   firstPage: string | null;
   pagination: Pagination | null;
   exports: Link[];
+  /** The count of questions and different answers, and the switch between grouped and not. */
+  grouping: GroupingView | null;
+}
+
+/** The search page shows an answer given to many questions once, unless `group=none` says otherwise. */
+export function pageGroup(query: SearchQuery): 'answer' | 'none' {
+  return query.group ?? 'answer';
 }
 
 const nl = (n: number) => n.toLocaleString('nl-NL');
 const quoted = quoteQuery;
 
 function summaryOf(state: SearchState, res: SearchResponse | null, q: string, scopeLabel: string | null): string {
-  const total = res?.total ?? 0;
-  const resultaten = total === 1 ? 'resultaat' : 'resultaten';
+  // Sentences about questions count records, also when results are answer groups.
+  const total = res?.questions ?? 0;
+  // Pages count results: answer groups when grouped.
+  const units = res?.total ?? 0;
+  const resultaten = units === 1 ? 'resultaat' : 'resultaten';
   switch (state) {
     case 'intro':
       return 'Typ een zoekterm om te zoeken.';
     case 'results': {
       // Records with every word come first; say how many, and how many follow with only some.
-      const all = res?.allWords ?? total;
+      const all = res?.questionsAllWords ?? total;
       const vragen = all === 1 ? 'vraag' : 'vragen';
       if (all === total) return `${nl(total)} ${vragen} voor ${quoted(q)}`;
       return `${nl(all)} ${vragen} met alle woorden van ${quoted(q)}, ${nl(total - all)} met een deel ervan`;
@@ -94,7 +107,7 @@ function summaryOf(state: SearchState, res: SearchResponse | null, q: string, sc
     case 'browse':
       return `${nl(total)} ${total === 1 ? 'vraag' : 'vragen'}${scopeLabel ? ` in ${scopeLabel}` : ''}`;
     case 'beyond':
-      return `Pagina ${nl(res?.page ?? 1)} bestaat niet: er ${total === 1 ? 'is' : 'zijn'} ${nl(total)} ${q ? resultaten : total === 1 ? 'vraag' : 'vragen'}`;
+      return `Pagina ${nl(res?.page ?? 1)} bestaat niet: er ${units === 1 ? 'is' : 'zijn'} ${nl(units)} ${q ? resultaten : units === 1 ? 'vraag' : 'vragen'}`;
   }
 }
 
@@ -195,28 +208,37 @@ function notaDescription(ctx: LoaderContext, slug: string): string | null {
 /**
  * Everything the search page and the results fragment show. Without a query and without filters
  * there is nothing to rank: the page explains how to search and offers the documents to browse.
- * With filters but no query it lists the filtered records in table order.
+ * With filters but no query it lists the filtered records in table order. `loaded` is the
+ * search for `query` when the caller has already loaded it.
  */
-export function searchView(ctx: LoaderContext, query: SearchQuery): SearchView {
+export function searchView(ctx: LoaderContext, query: SearchQuery, loaded?: SearchResponse): SearchView {
   const q = (query.q ?? '').trim();
   const selection = selectionOf(query);
   const sort = query.sort ?? '';
-  const hidden = hiddenFilters(ctx, selection);
-  const base = { q, hidden, sort, results: [], allResults: [], someResults: [], someStart: 1, someTotal: 0, someExports: [], range: null, facets: [], hasChecks: false, activeFilters: [], withoutFilters: null, firstPage: null, pagination: null };
+  // Grouping by answer is the page's default, so only its absence is carried in the form.
+  const hidden = [...hiddenFilters(ctx, selection), ...(query.group === 'none' ? [{ name: 'group', value: 'none' }] : [])];
+  const base = { q, hidden, sort, grouping: null, results: [], allResults: [], someResults: [], someStart: 1, someTotal: 0, someExports: [], range: null, facets: [], hasChecks: false, activeFilters: [], corrected: null, withoutFilters: null, firstPage: null, pagination: null };
 
   if (q === '' && !hasSelection(selection)) {
     return { ...base, title: 'Zoeken', state: 'intro', summary: summaryOf('intro', null, q, null), notas: loadNotas(ctx.snapshot).notas, exports: [] };
   }
 
-  const res = loadSearch(ctx, { ...query, q });
+  const res = loaded ?? loadSearch(ctx, { ...query, q, group: pageGroup(query) });
   const state = stateOf(res);
-  const list: ListParams = { q, ...res.filters, sort: query.sort };
+  // Grouping by answer is the page's default, so only its absence goes into links.
+  const list: ListParams = { q, ...res.filters, sort: query.sort, group: res.group === 'none' ? 'none' : undefined };
   const active = activeFilters(ctx, res, list);
   const facets = facetGroups(ctx, res, list);
   const from = (res.page - 1) * res.limit + 1;
   const scopeLabel = active.map((f) => f.label).join(' › ') || null;
   const back = { ...list, page: res.page, limit: query.limit };
-  const results = res.results.map((r) => ({ ...r, href: questionHref(r.url, back), notaDescription: notaDescription(ctx, r.nota) }));
+  const href = questionHrefs(back);
+  const descriptions = new Map<string, string | null>();
+  const described = (slug: string) => {
+    if (!descriptions.has(slug)) descriptions.set(slug, notaDescription(ctx, slug));
+    return descriptions.get(slug) ?? null;
+  };
+  const results = res.results.map((r) => ({ ...r, href: href(r.url), notaDescription: described(r.nota) }));
   // Exports hold what the summary counts: records with every word; partial matches on request,
   // or when there are only partial matches to show.
   const partialOnly = state === 'partial';
@@ -229,11 +251,13 @@ export function searchView(ctx: LoaderContext, query: SearchQuery): SearchView {
     allResults: results.filter((r) => r.matchedAll),
     someResults: results.filter((r) => !r.matchedAll),
     someStart: from + results.filter((r) => r.matchedAll).length,
-    someTotal: res.total - res.allWords,
+    someTotal: res.questions - res.questionsAllWords,
+    grouping: groupingView(res, state, list),
     range: res.results.length ? { from, to: from + res.results.length - 1, total: res.total } : null,
     facets,
     hasChecks: facets.some((g) => g.name !== undefined),
     activeFilters: active,
+    corrected: res.corrected === null ? null : { label: res.corrected, href: searchHref({ ...list, q: res.corrected }) },
     withoutFilters: state === 'none' && active.length && q ? searchHref({ q }) : null,
     firstPage: state === 'beyond' ? searchHref(list) : null,
     // A page size given in the URL stays with the pages; facets start again at page 1 anyway.

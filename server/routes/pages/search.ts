@@ -3,7 +3,7 @@ import { loaderContext } from '../api.ts';
 import { searchQuerystring, type SearchQuery } from '../schemas.ts';
 import { loadSearch } from '../../loaders/search.ts';
 import { questionHref } from './links.ts';
-import { searchView } from './search-model.ts';
+import { pageGroup, searchView } from './search-model.ts';
 
 type SearchRequest = FastifyRequest<{ Querystring: SearchQuery }>;
 
@@ -18,12 +18,14 @@ export default async function searchPages(fastify: FastifyInstance): Promise<voi
     const ctx = loaderContext(fastify, request);
     // A query that names one question by its id (as the engine looks ids up, whatever their
     // scheme) opens that question; its back link carries list=1 to show the list instead.
+    // The search is computed once per request and handed to the view: a new query is not cached
+    // until it is asked again, so loading it twice here would compute it twice.
     const q = request.query.q?.trim();
-    if (q && request.query.list !== 1 && (request.query.page ?? 1) === 1) {
-      const named = loadSearch(ctx, { ...request.query, q }).named;
-      if (named) return reply.redirect(questionHref(named, { ...request.query, q, list: 1 }), 303);
+    const res = q ? loadSearch(ctx, { ...request.query, q, group: pageGroup(request.query) }) : undefined;
+    if (q && res?.named && request.query.list !== 1 && (request.query.page ?? 1) === 1) {
+      return reply.redirect(questionHref(res.named, { ...request.query, q, list: 1 }), 303);
     }
-    const view = searchView(ctx, request.query);
+    const view = searchView(ctx, request.query, res);
     const description = view.state === 'intro' ? 'Zoek in de vragen en antwoorden uit de Nota\'s van Inlichtingen van de Wlz-zorginkoop.' : `${view.summary}.`;
     return reply.view('search', { ...view, description, section: 'search', hideHeaderSearch: true });
   });
