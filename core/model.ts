@@ -55,6 +55,13 @@ export interface NvIRecord {
   rectifies?: RecordRef;
 }
 
+/**
+ * What a reader sees of a record, with chapter and sub-paragraph as text ("" where the NvI has
+ * none): the fields exports write and hand-checked gold files and generated NvIs compare.
+ */
+export type RecordContent = Pick<NvIRecord, 'paragraph' | 'question' | 'answer' | 'pageStart' | 'pageEnd'> &
+  Required<Pick<NvIRecord, 'chapter' | 'subparagraph'>>;
+
 /** What an NvI is about and who published it, read from the cover or title, or set by CLI flags. */
 export interface NotaDescription {
   /** Care office ("Zilveren Kruis"), or "ZN" for a national NvI. */

@@ -1,6 +1,7 @@
 import { pipeline, Readable, type Transform } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { QaRow } from '../../core/store/qa-repository.ts';
+import type { RecordContent } from '../../core/model.ts';
 import { fold } from '../../core/text/fold.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
 import { shortTitle } from '../loaders/question.ts';
@@ -22,7 +23,7 @@ export const CSV_COLUMNS = [
   'Antwoordgroep',
 ] as const;
 
-export interface ExportRecord {
+export interface ExportRecord extends RecordContent {
   vid: string;
   nota: string;
   notaTitle: string;
@@ -30,14 +31,6 @@ export interface ExportRecord {
   sector: string | null;
   round: string | null;
   document: string;
-  /** "" where the NvI has no chapters or sub-paragraphs. */
-  chapter: string;
-  paragraph: string;
-  subparagraph: string;
-  question: string;
-  answer: string;
-  pageStart: number;
-  pageEnd: number;
   url: string;
   /**
    * The "same answer" group (core/store/same-answer-groups.ts): "<slug>/<id>" of the group's first

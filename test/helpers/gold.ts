@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RecordContent } from '../../core/model.ts';
 
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 export const BORDERED_PDF = path.join(FIXTURES, 'nvi-2021-2023.pdf');
@@ -31,15 +32,8 @@ export const REAL_NVIS = {
   GZ: path.join(FIXTURES, 'real', 'NvI-GZ-2024-2026.pdf'),
 } as const;
 
-export interface RealGoldRecord {
+export interface RealGoldRecord extends RecordContent {
   seq: number;
-  chapter: string;
-  paragraph: string;
-  subparagraph: string;
-  question: string;
-  answer: string;
-  pageStart: number;
-  pageEnd: number;
 }
 
 export function readRealGold(sector: keyof typeof REAL_NVIS): RealGoldRecord[] {

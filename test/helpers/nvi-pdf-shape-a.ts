@@ -10,6 +10,7 @@
  * Content comes from the 2021-2023 gold set, picked with a seeded PRNG (same options, same PDF).
  */
 import PDFDocument from 'pdfkit';
+import type { RecordContent } from '../../core/model.ts';
 import { readGold, type GoldRecord } from './gold.ts';
 import { wrapText, type Measure, type PrintedLine } from './nvi-pdf/wrap.ts';
 import { prng } from './prng.ts';
@@ -36,15 +37,7 @@ export interface ShapeAOptions {
   sequence?: 'number' | 'ordinal' | null;
 }
 
-export interface ShapeARecord {
-  chapter: string;
-  paragraph: string;
-  subparagraph: string;
-  question: string;
-  answer: string;
-  pageStart: number;
-  pageEnd: number;
-}
+export type ShapeARecord = RecordContent;
 
 export interface GeneratedShapeA {
   pdf: Buffer;
