@@ -4,18 +4,10 @@ import { exportFileName, exportStream, CONTENT_TYPES, toExportRecord, type Delim
 import { EXPORT_LIMITS } from '../export/limits.ts';
 import { answerGroupKeys } from '../loaders/answer-groups.ts';
 import { checkFilters, iterateMatches } from '../loaders/search.ts';
-import type { Sort } from '../loaders/sort.ts';
-import { exportQuerystring } from './schemas.ts';
+import { exportQuerystring, type SearchQuery } from './schemas.ts';
 
-interface ExportQuery {
-  q?: string;
-  nota?: string[];
-  round?: string[];
-  sector?: string[];
-  publisher?: string[];
-  document?: string[];
-  paragraph?: string;
-  sort?: Sort | '';
+/** The search's list parameters (an export lists what the search lists), and how to write it. */
+interface ExportQuery extends Pick<SearchQuery, 'q' | 'nota' | 'round' | 'sector' | 'publisher' | 'document' | 'paragraph' | 'sort'> {
   delimiter?: Delimiter;
   match?: 'all' | 'some';
 }
