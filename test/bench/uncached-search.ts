@@ -15,11 +15,8 @@ import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
-import { ingestFile } from '../../ingest/ingest.ts';
-import { refreshIndexFile } from '../../core/publish/publish.ts';
 import { openDatabase } from '../../core/store/database.ts';
-import { INGEST_LIMITS } from '../../core/config.ts';
-import { BORDERED_PDF } from '../helpers/gold.ts';
+import { writeFixtureDatabase } from '../helpers/fixture-db.ts';
 import { prng } from '../helpers/prng.ts';
 
 const arg = (name: string, fallback: string) => {
@@ -34,17 +31,8 @@ const PROFILE = process.argv.includes('--profile') ? path.resolve(arg('profile',
 /** Per app, so that the words' caches (stems, forms) are as warm as on a server that has run a while. */
 const WARM_UP = 1000;
 
-async function database(dir: string): Promise<string> {
-  const dbPath = path.join(dir, 'nvi.db');
-  const db = openDatabase(dbPath);
-  try {
-    await ingestFile(db, BORDERED_PDF, { slug: 'nvi-2021-2023', timeoutMs: INGEST_LIMITS.ingestTimeoutMs, maxPages: INGEST_LIMITS.maxPages });
-    refreshIndexFile(db, `${dbPath}.search.json`);
-    db.pragma('wal_checkpoint(TRUNCATE)');
-  } finally {
-    db.close();
-  }
-  return dbPath;
+function database(dir: string): Promise<string> {
+  return writeFixtureDatabase(path.join(dir, 'nvi.db'));
 }
 
 /** The app of the checkout at `root`, on its own copy of the database. */
