@@ -1,32 +1,18 @@
-import fs from 'node:fs';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadSearch, type SearchResponse } from '../../server/loaders/search.ts';
-import { buildTestApp } from '../helpers/app.ts';
-import { THREE, threeNotaDb } from '../helpers/three-notas.ts';
+import { THREE, useThreeNotaApp } from '../helpers/three-notas.ts';
 
 /**
  * Searching across NvIs: repeated keys for the facets on NvIs and documents (OR within a facet,
  * AND across facets), counts per facet value, sort orders, and the 400s, on three NvIs from two
  * rounds, three sectors and two publishers.
  */
-let app: FastifyInstance;
-let dir: string;
-
-beforeAll(async () => {
-  const db = await threeNotaDb();
-  dir = db.dir;
-  app = await buildTestApp({ dbPath: db.dbPath });
-}, 120_000);
-afterAll(async () => {
-  await app?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const app = useThreeNotaApp();
 
 type Body = SearchResponse & { apiVersion: number };
 
 async function search(qs: string): Promise<Body> {
-  const res = await app.inject(`/api/search?${qs}`);
+  const res = await app().inject(`/api/search?${qs}`);
   expect(res.statusCode, qs).toBe(200);
   return res.json() as Body;
 }
@@ -90,7 +76,7 @@ describe('facets with several values', () => {
 
   it('counts over every record without a query, newest round first', async () => {
     const body = await search('round=2021-2023');
-    const notas = (await app.inject('/api/notas')).json() as { notas: Array<{ slug: string; counts: { records: number } }> };
+    const notas = (await app().inject('/api/notas')).json() as { notas: Array<{ slug: string; counts: { records: number } }> };
     const records = (slug: string) => notas.notas.find((n) => n.slug === slug)!.counts.records;
     expect(body.total).toBe(records(THREE.vv.slug));
     expect(body.facets.round.map((f) => [f.key, f.count, f.selected])).toEqual([
@@ -156,7 +142,7 @@ describe('bad values', () => {
     ['sector=', 'sector', 'sector'],
   ])('%s is a 400 naming %s', async (qs, parameter, message) => {
     for (const route of ['/api/search', '/export.json']) {
-      const res = await app.inject(`${route}?${qs}`);
+      const res = await app().inject(`${route}?${qs}`);
       expect(res.statusCode, route).toBe(400);
       expect(res.json()).toMatchObject({ statusCode: 400, parameter });
       expect(String(res.json().message)).toContain(message);
@@ -166,7 +152,7 @@ describe('bad values', () => {
 
 describe('cache', () => {
   it('shares one entry between the same values in any order', () => {
-    const ctx = { snapshot: app.snapshots.current, repo: app.repo };
+    const ctx = { snapshot: app().snapshots.current, repo: app().repo };
     const a = loadSearch(ctx, { q: 'zorg', sector: ['GZ', 'GGZ'] });
     // Admitted on the second request (see memo): from then on the same object.
     const b = loadSearch(ctx, { q: 'zorg', sector: ['GGZ', 'GZ', 'GZ'] });
@@ -182,7 +168,7 @@ describe('exports follow the filters and the sort', () => {
   it('holds the records of the search, in its order', async () => {
     const qs = 'q=zorg&sector=GZ&sector=VV&sort=newest';
     const api = await search(`${qs}&limit=100`);
-    const res = await app.inject(`/export.json?${qs}`);
+    const res = await app().inject(`/export.json?${qs}`);
     expect(res.statusCode).toBe(200);
     const records = res.json() as Array<{ vid: string; nota: string; sector: string }>;
     expect(records).toHaveLength(api.allWords);
@@ -192,7 +178,7 @@ describe('exports follow the filters and the sort', () => {
   });
 
   it('lists without a query, newest NvI first', async () => {
-    const res = await app.inject(`/export.jsonl?round=2024-2026&sort=newest`);
+    const res = await app().inject(`/export.jsonl?round=2024-2026&sort=newest`);
     const lines = res.body.trim().split('\n').map((l) => JSON.parse(l) as { nota: string });
     const list = await search('round=2024-2026');
     expect(lines).toHaveLength(list.total);

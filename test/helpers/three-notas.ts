@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inject } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { buildTestApp } from './app.ts';
 import { INGEST_LIMITS } from '../../core/config.ts';
 import { openDatabase } from '../../core/store/database.ts';
 import { ingestFile } from '../../ingest/ingest.ts';
@@ -26,6 +28,28 @@ export async function threeNotaDb(): Promise<{ dir: string; dbPath: string }> {
   fs.copyFileSync(inject('testDbPath'), dbPath);
   await addThreeNotas(dbPath);
   return { dir, dbPath };
+}
+
+/**
+ * The app on a new three-NvI database for the file's tests (built before them, removed after);
+ * call at the top of a test file and read the app from the returned function.
+ */
+export function useThreeNotaApp(): () => FastifyInstance {
+  let app: FastifyInstance | undefined;
+  let dir: string | undefined;
+  beforeAll(async () => {
+    const db = await threeNotaDb();
+    dir = db.dir;
+    app = await buildTestApp({ dbPath: db.dbPath });
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    if (!app) throw new Error('the three-NvI app is built in beforeAll');
+    return app;
+  };
 }
 
 /** Turns a copy of the test database into the three NvIs above (the fixture is the first). */

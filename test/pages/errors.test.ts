@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../helpers/app.ts';
-import { sample, type Sample } from './sample.ts';
+import { sample, type Sample, everyRoute } from './sample.ts';
 
 let app: FastifyInstance;
 let s: Sample;
@@ -75,29 +75,11 @@ describe('bad parameters', () => {
 
 describe('a query parameter given twice', () => {
   // Every route, API and pages: ?q=a&q=b once reached a handler as an array and answered 500.
-  const routes = () => [
-    '/',
-    '/zoeken',
-    '/zoeken/resultaten',
-    '/documenten',
-    `/documenten/${s.nota}`,
-    `/documenten/${s.nota}/${s.document}`,
-    `/documenten/${s.nota}/${s.document}/${s.paragraph}`,
-    `/vraag/${s.paragraphVids[0]}`,
-    `/vraag/${s.nota}/${s.paragraphVids[0]}`,
-    '/api/search',
-    `/api/questions/${s.paragraphVids[0]}`,
-    `/api/notas/${s.nota}/questions/${s.paragraphVids[0]}`,
-    '/api/notas',
-    `/api/notas/${s.nota}`,
-    `/api/notas/${s.nota}/documents`,
-    '/export.json',
-    '/healthz',
-  ];
+  const routes = () => everyRoute(s);
 
   // Facets with several values (nota, round, sector, publisher, document) take a repeated key on
   // the routes that search (see test/api/facets.test.ts); elsewhere they are refused like any other.
-  const searching = () => ['/zoeken', '/zoeken/resultaten', '/api/search', '/export.json', `/vraag/${s.paragraphVids[0]}`, `/vraag/${s.nota}/${s.paragraphVids[0]}`];
+  const searching = () => ['/zoeken', '/zoeken/resultaten', '/api/search', '/export.csv', '/export.json', '/export.jsonl', `/vraag/${s.paragraphVids[0]}`, `/vraag/${s.nota}/${s.paragraphVids[0]}`];
 
   it('a repeated facet on a route that searches is checked value by value', async () => {
     for (const route of searching()) {

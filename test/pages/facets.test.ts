@@ -1,26 +1,12 @@
-import fs from 'node:fs';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp } from '../helpers/app.ts';
-import { THREE, threeNotaDb } from '../helpers/three-notas.ts';
+import { describe, expect, it } from 'vitest';
+import { THREE, useThreeNotaApp } from '../helpers/three-notas.ts';
 import { hrefs } from './sample.ts';
 
 /** The search page and the home page with three NvIs: checkbox facets, chips, sort, links that keep it all. */
-let app: FastifyInstance;
-let dir: string;
-
-beforeAll(async () => {
-  const db = await threeNotaDb();
-  dir = db.dir;
-  app = await buildTestApp({ dbPath: db.dbPath });
-}, 120_000);
-afterAll(async () => {
-  await app?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const app = useThreeNotaApp();
 
 async function page(url: string) {
-  const res = await app.inject(url);
+  const res = await app().inject(url);
   expect(res.statusCode, url).toBe(200);
   return { html: res.body, links: hrefs(res.body) };
 }
@@ -92,10 +78,10 @@ describe('the search page across NvIs', () => {
   });
 
   it('keeps a paragraph as a hidden field and lists nothing when the chosen documents leave it out', async () => {
-    const list = (await app.inject(`/api/search?nota=${THREE.vv.slug}&limit=1`)).json() as { facets: { paragraph: Array<{ key: string; documentKey: string; label: string }> } };
+    const list = (await app().inject(`/api/search?nota=${THREE.vv.slug}&limit=1`)).json() as { facets: { paragraph: Array<{ key: string; documentKey: string; label: string }> } };
     const p = list.facets.paragraph[0]!;
     // A document that has no such paragraph in any NvI.
-    const { documents, paragraphs } = app.snapshots.current;
+    const { documents, paragraphs } = app().snapshots.current;
     const other = documents.find((d) => !paragraphs.some((x) => x.documentKey === d.key && x.key === p.key))!.key;
     const { html } = await page(`/zoeken?document=${p.documentKey}&paragraph=${encodeURIComponent(p.key)}`);
     expect(html).toContain(`<input type="hidden" name="paragraph" value="${p.key}">`);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../helpers/app.ts';
 import { prng } from '../helpers/prng.ts';
-import { sample, type Sample } from './sample.ts';
+import { sample, type Sample, everyRoute } from './sample.ts';
 
 /**
  * Query strings no browser sends, on every route: whatever the combination, the answer is a page
@@ -21,28 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const routes = () => [
-  '/',
-  '/zoeken',
-  '/zoeken/resultaten',
-  '/documenten',
-  `/documenten/${s.nota}`,
-  `/documenten/${s.nota}/${s.document}`,
-  `/documenten/${s.nota}/${s.document}/${s.paragraph}`,
-  `/vraag/${s.paragraphVids[0]}`,
-  `/vraag/${s.nota}/${s.paragraphVids[0]}`,
-  '/api/search',
-  `/api/questions/${s.paragraphVids[0]}`,
-  `/api/notas/${s.nota}/questions/${s.paragraphVids[0]}`,
-  '/api/notas',
-  `/api/notas/${s.nota}`,
-  `/api/notas/${s.nota}/documents`,
-  '/export.csv',
-  '/export.json',
-  '/export.jsonl',
-  `/bron/${s.nota}.pdf`,
-  '/healthz',
-];
+const routes = () => everyRoute(s);
 
 const NAMES = ['q', 'nota', 'round', 'sector', 'publisher', 'document', 'paragraph', 'sort', 'page', 'limit', 'delimiter', 'x', '', 'q[]', '__proto__', 'constructor', 'Q'];
 

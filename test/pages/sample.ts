@@ -50,3 +50,30 @@ export function decode(text: string): string {
 export function hrefs(html: string): string[] {
   return [...html.matchAll(/href="([^"]*)"/g)].map((m) => decode(m[1]!));
 }
+
+/** One URL of every route the app serves, pages, API, exports and source PDF alike. */
+export function everyRoute(s: Sample): string[] {
+  const vid = s.paragraphVids[0];
+  return [
+    '/',
+    '/zoeken',
+    '/zoeken/resultaten',
+    '/documenten',
+    `/documenten/${s.nota}`,
+    `/documenten/${s.nota}/${s.document}`,
+    `/documenten/${s.nota}/${s.document}/${s.paragraph}`,
+    `/vraag/${vid}`,
+    `/vraag/${s.nota}/${vid}`,
+    '/api/search',
+    `/api/questions/${vid}`,
+    `/api/notas/${s.nota}/questions/${vid}`,
+    '/api/notas',
+    `/api/notas/${s.nota}`,
+    `/api/notas/${s.nota}/documents`,
+    '/export.csv',
+    '/export.json',
+    '/export.jsonl',
+    `/bron/${s.nota}.pdf`,
+    '/healthz',
+  ];
+}
