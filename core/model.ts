@@ -55,6 +55,12 @@ export interface NvIRecord {
   rectifies?: RecordRef;
 }
 
+/** A record as stored: its row id (qa.id), its NvI's row id, and the fields every reader of it uses. */
+export interface StoredRecord extends Pick<NvIRecord, 'vid' | 'seq' | 'document' | 'documentKey' | 'paragraph' | 'paragraphKey' | 'question' | 'answer'> {
+  id: number;
+  notaId: number;
+}
+
 /**
  * What a reader sees of a record, with chapter and sub-paragraph as text ("" where the NvI has
  * none): the fields exports write and hand-checked gold files and generated NvIs compare.

@@ -3,22 +3,12 @@
  * ranking; loaders turn its hits into pages and API responses.
  */
 
+import type { StoredRecord } from '../model.ts';
+
 /** What the engine indexes for one Q&A record. */
-export interface IndexRecord {
-  /** qa.id in the database. */
-  id: number;
-  notaId: number;
-  vid: string;
+export interface IndexRecord extends StoredRecord {
   /** Numeric part of the VID ("VID-0318" → 318), for lookups typed as "318" or "vid 318". */
   vidNumber: number | null;
-  /** Position in its nota's table. */
-  seq: number;
-  document: string;
-  documentKey: string;
-  paragraph: string;
-  paragraphKey: string;
-  question: string;
-  answer: string;
 }
 
 export interface SearchFilter {

@@ -1,5 +1,5 @@
 import type { Db } from './database.ts';
-import type { IdKind, RecordRef } from '../model.ts';
+import type { IdKind, RecordRef, StoredRecord } from '../model.ts';
 import type { IndexRecord } from '../search/types.ts';
 
 export interface NotaRow {
@@ -20,17 +20,7 @@ export interface NotaRow {
   sequence: number | null;
 }
 
-export interface QaRow {
-  id: number;
-  notaId: number;
-  seq: number;
-  vid: string;
-  document: string;
-  documentKey: string;
-  paragraph: string;
-  paragraphKey: string;
-  question: string;
-  answer: string;
+export interface QaRow extends StoredRecord {
   pageStart: number;
   pageEnd: number;
   answerGroup: number | null;
