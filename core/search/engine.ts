@@ -135,7 +135,8 @@ class Engine implements SearchEngine {
     const checkPhrases = parsed.phrases.length > 0 || parsed.excludedPhrases.length > 0;
     const full = 2 ** words.length - 1;
     const minWeight = PARTIAL_MATCH.minWeightShare * words.reduce((sum, w) => sum + w.weight, 0);
-    this.favourProximity(words, scores, (doc) => (allowed === null || allowed(doc)) && (masks[doc] === full || (scores.weights[doc] ?? 0) >= minWeight));
+    // Only records with every word: see proximity.ts.
+    this.favourProximity(words, scores, (doc) => masks[doc] === full && (allowed === null || allowed(doc)));
     const ranking = new Ranking(this.index.size, scores.count + refTiers.size, maxScore(scores));
     const add = (doc: number, tier: Tier) => {
       if (allowed !== null && !allowed(doc)) return;
@@ -153,12 +154,11 @@ class Engine implements SearchEngine {
     return this.hits(ranking.positions(), scores, full, refTiers);
   }
 
-  /** Adds the proximity bonus (proximity.ts) to the best text matches, before they are ranked. */
+  /** Adds the proximity bonus (proximity.ts) to the best eligible records, before they are ranked. */
   private favourProximity(words: readonly PlannedWord[], scores: Scores, eligible: (doc: number) => boolean): void {
     const proximity = new Proximity(this.index, words);
     if (!proximity.applies) return;
-    const full = 2 ** words.length - 1;
-    for (const doc of bestRecords(scores, full, eligible, PROXIMITY.candidates)) {
+    for (const doc of bestRecords(scores, eligible, PROXIMITY.candidates)) {
       const text = this.texts(this.index.data.ids[doc] ?? 0);
       if (text) scores.scores[doc] = (scores.scores[doc] ?? 0) + proximity.bonus(`${text.question}\n${text.answer}`);
     }

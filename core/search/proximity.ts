@@ -1,7 +1,10 @@
 /**
- * Term proximity: a record where the query's words stand side by side ("reële vergoeding") is
- * likelier to answer it than one that has them in different sentences. Positions are not indexed:
- * the few records at the top are tokenized per query, as phrases are (PROXIMITY in options.ts).
+ * Term proximity: of the records with every query word, one where the words stand side by side
+ * ("reële vergoeding") is likelier to answer the query than one that has them in different
+ * sentences. Positions are not indexed: the few records at the top are tokenized per query, as
+ * phrases are (PROXIMITY in options.ts). Records that lack some words get no bonus: lifting a
+ * partial match because two of its words are neighbours put it above better answers to long
+ * questions (measured on the tune halves, docs/relevance.md).
  */
 import { PROXIMITY } from './options.ts';
 import type { PlannedWord } from './plan.ts';
@@ -80,17 +83,16 @@ export class Proximity {
 }
 
 /**
- * The `count` best eligible records: those with every word first, then by score (unordered). One
- * pass, keeping the current minimum, so it stays cheap when most of 100,000 records match.
+ * The `count` best-scoring eligible records (unordered). One pass, keeping the current minimum, so
+ * it stays cheap when most of 100,000 records match.
  */
-export function bestRecords(scores: Scores, full: number, eligible: (doc: number) => boolean, count: number): number[] {
+export function bestRecords(scores: Scores, eligible: (doc: number) => boolean, count: number): number[] {
   const chosen: number[] = [];
   const keys: number[] = [];
   let min = 0;
   for (let i = 0; i < scores.count; i++) {
     const doc = scores.records[i] ?? 0;
-    // A full match outranks any partial one: its key is above every score.
-    const key = (scores.scores[doc] ?? 0) + (scores.masks[doc] === full ? FULL_MATCH_KEY : 0);
+    const key = scores.scores[doc] ?? 0;
     if (chosen.length === count && key <= (keys[min] ?? 0)) continue;
     if (!eligible(doc)) continue;
     if (chosen.length < count) {
@@ -104,5 +106,3 @@ export function bestRecords(scores: Scores, full: number, eligible: (doc: number
   }
   return chosen;
 }
-
-const FULL_MATCH_KEY = 1e9;
