@@ -108,7 +108,7 @@ export const PARTIAL_MATCH = { minWeightShare: 0.25 } as const;
  * word's weight (idf) times `weight`, scaled down linearly with the distance of their closest
  * occurrences. Only the top is re-ordered: the texts of `candidates` records are read per query.
  */
-export const PROXIMITY = { candidates: 30, window: 8, weight: 0.5 } as const;
+export const PROXIMITY = { candidates: 15, window: 8, weight: 0.5 } as const;
 
 /** Bounds the work a single query can cause. */
 export const QUERY_LIMITS = { maxLength: 500, maxWords: 16 } as const;

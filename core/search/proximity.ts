@@ -102,7 +102,13 @@ export function bestRecords(scores: Scores, eligible: (doc: number) => boolean, 
       chosen[min] = doc;
       keys[min] = key;
     }
-    if (chosen.length === count) min = keys.indexOf(Math.min(...keys));
+    if (chosen.length === count) min = lowest(keys);
   }
   return chosen;
+}
+
+function lowest(keys: readonly number[]): number {
+  let at = 0;
+  for (let i = 1; i < keys.length; i++) if ((keys[i] ?? 0) < (keys[at] ?? 0)) at = i;
+  return at;
 }
