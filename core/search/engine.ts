@@ -5,8 +5,9 @@
 import { DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions } from './analyzer.ts';
 import { buildIndexData } from './build-index.ts';
 import { createHighlighter } from './highlight.ts';
-import { EXCLUSION_FIELDS, FIELDS, MAX_TF, PARTIAL_MATCH, RELATED, TF_BITS } from './options.ts';
+import { EXCLUSION_FIELDS, FIELDS, MAX_TF, PARTIAL_MATCH, PROXIMITY, RELATED, TF_BITS } from './options.ts';
 import { planWords, type PlannedWord } from './plan.ts';
+import { bestRecords, Proximity } from './proximity.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
 import { Ranking, Tier } from './rank.ts';
 import { refPositions } from './ref-table.ts';
@@ -136,6 +137,8 @@ class Engine implements SearchEngine {
     const checkPhrases = parsed.phrases.length > 0 || parsed.excludedPhrases.length > 0;
     const full = 2 ** words.length - 1;
     const minWeight = PARTIAL_MATCH.minWeightShare * words.reduce((sum, w) => sum + w.weight, 0);
+    // Only records with every word: see proximity.ts.
+    this.favourProximity(words, scores, (doc) => masks[doc] === full && (allowed === null || allowed(doc)));
     const ranking = new Ranking(this.index.size, scores.count + refTiers.size, maxScore(scores));
     const add = (doc: number, tier: Tier) => {
       if (allowed !== null && !allowed(doc)) return;
@@ -151,6 +154,16 @@ class Engine implements SearchEngine {
     }
     for (const [doc, tier] of refTiers) if (masks[doc] === 0) add(doc, tier);
     return this.hits(ranking.positions(), scores, full, refTiers);
+  }
+
+  /** Adds the proximity bonus (proximity.ts) to the best eligible records, before they are ranked. */
+  private favourProximity(words: readonly PlannedWord[], scores: Scores, eligible: (doc: number) => boolean): void {
+    const proximity = new Proximity(this.index, words);
+    if (!proximity.applies) return;
+    for (const doc of bestRecords(scores, eligible, PROXIMITY.candidates)) {
+      const text = this.texts(this.index.data.ids[doc] ?? 0);
+      if (text) scores.scores[doc] = (scores.scores[doc] ?? 0) + proximity.bonus(`${text.question}\n${text.answer}`);
+    }
   }
 
   private hits(positions: Uint32Array, scores: Scores, full: number, refTiers?: ReadonlyMap<number, Tier>): SearchHit[] {

@@ -101,6 +101,15 @@ export const JOINS = { linkers: ['', 's', 'en'], weight: 0.9 } as const;
  */
 export const PARTIAL_MATCH = { minWeightShare: 0.25 } as const;
 
+/**
+ * Term proximity: of the best `candidates` records with every word of a query of several words,
+ * those where the words stand close together in the question or answer (at most `window` tokens
+ * apart, stopwords included) rank higher: per pair of words, the less informative
+ * word's weight (idf) times `weight`, scaled down linearly with the distance of their closest
+ * occurrences. Only the top is re-ordered: the texts of `candidates` records are read per query.
+ */
+export const PROXIMITY = { candidates: 15, window: 8, weight: 0.5 } as const;
+
 /** Bounds the work a single query can cause. */
 export const QUERY_LIMITS = { maxLength: 500, maxWords: 16 } as const;
 

@@ -228,3 +228,16 @@ describe('domain synonyms (synonyms.json)', () => {
     expect(() => loadSearchEngine(old, () => undefined)).toThrow(/format/);
   });
 });
+
+describe('term proximity (proximity.ts)', () => {
+  it('ranks a record where the query words stand together above one with the same words apart', () => {
+    // The same words in each record, so only their distance differs; the far one comes first in the index.
+    const far = 'Reële kosten bij het tarief zijn hoger dan verwacht in deze regio, zie de vergoeding.';
+    const near = 'Reële vergoeding bij het tarief zijn hoger dan verwacht in deze regio, zie de kosten.';
+    const engine = engineOf([far, near]);
+    expect(ranked(engine, 'reele vergoeding')).toEqual([2, 1]);
+    expect(ranked(engine, 'reele kosten')).toEqual([1, 2]);
+    // A single word has no distance to weigh: index order stays.
+    expect(ranked(engine, 'vergoeding')).toEqual([1, 2]);
+  });
+});
