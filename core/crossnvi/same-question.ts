@@ -46,8 +46,16 @@ interface Prepared {
   answerTerms: string[];
 }
 
-/** Both directions of every match: a → b and b → a, each with the same similarity. */
-export function findSameQuestions(records: readonly CrossRecord[], settings: MatchSettings = DEFAULT_MATCH_SETTINGS): CrossLink[] {
+/**
+ * Both directions of every match: a → b and b → a, each with the same similarity. With `probe`,
+ * only the matches of the records it selects (the NvIs a publish adds) are sought, against all
+ * records; the term weights are still those of all records.
+ */
+export function findSameQuestions(
+  records: readonly CrossRecord[],
+  settings: MatchSettings = DEFAULT_MATCH_SETTINGS,
+  probe: (record: CrossRecord) => boolean = () => true,
+): CrossLink[] {
   const questionWeights = new TermWeights();
   const answerWeights = new TermWeights();
   const terms = records.map((r) => contentTerms(r.question));
@@ -71,10 +79,13 @@ export function findSameQuestions(records: readonly CrossRecord[], settings: Mat
 
   const links: CrossLink[] = [];
   const lowest = Math.min(settings.sameQuestion, settings.sameQuestionWithSameAnswer);
+  const probed = records.map(probe);
   for (let i = 0; i < prepared.length; i++) {
+    if (!probed[i]) continue;
     const a = prepared[i]!;
     const candidates = new Set<number>();
-    for (const term of probeTerms(a.question, lowest)) for (const j of postings.get(term) ?? []) if (j > i) candidates.add(j);
+    // A pair of two probed records is compared once (from its first); any other pair from its probed side.
+    for (const term of probeTerms(a.question, lowest)) for (const j of postings.get(term) ?? []) if (j > i || !probed[j]) candidates.add(j);
     for (const j of candidates) {
       const b = prepared[j]!;
       if (b.record.nota === a.record.nota) continue;

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import { readGeneration, type Db } from '../store/database.ts';
 import { createQaRepository } from '../store/qa-repository.ts';
 import { replaceSameAnswerGroups } from '../store/same-answer-groups.ts';
-import { replaceSameQuestionLinks } from '../store/same-question-links.ts';
+import { updateSameQuestionLinks } from '../store/same-question-links.ts';
 import { buildEngine, readIndexHeader, sameData, writeIndexFile } from './index-file.ts';
 
 export interface PublishResult<T> {
   result: T;
   index: IndexWrite | null;
-  /** Links of "the same question elsewhere" stored with the change; null when the data did not change. */
+  /** Links of "the same question elsewhere" the change added; null when the data did not change. */
   sameQuestionLinks: number | null;
 }
 
@@ -43,11 +43,11 @@ export function refreshIndexFile(db: Db, indexFile: string): IndexWrite {
 
 /**
  * Makes one change to the data visible, index first: `write` runs inside a write transaction;
- * when it moved the generation on, the links of "the same question elsewhere" and the "same
- * answer" groups are recomputed over every active NvI in the same transaction (pages read them, never compute them), the search
- * index of the new data is built on this connection (which sees the uncommitted rows) and written
- * to disk, and only then is the transaction
- * committed. So a reader (the server's reload timer) never sees a generation whose index file is
+ * when it moved the generation on, the links of "the same question elsewhere" are updated for
+ * the NvIs added and retired, and the "same answer" groups recomputed over every active NvI, in
+ * the same transaction (pages read them, never compute them); the search index of the new data is
+ * built on this connection (which sees the uncommitted rows) and written to disk, and only then
+ * is the transaction committed. So a reader (the server's reload timer) never sees a generation whose index file is
  * not there yet, and never has to build one itself.
  *
  * Any failure before the commit (the write itself, or the index write on a full disk) rolls the
@@ -66,7 +66,7 @@ export function publishChange<T>(db: Db, indexFile: string, write: () => T): Pub
     let index: IndexWrite | null = null;
     let sameQuestionLinks: number | null = null;
     if (readGeneration(db) !== before) {
-      sameQuestionLinks = replaceSameQuestionLinks(db);
+      sameQuestionLinks = updateSameQuestionLinks(db);
       replaceSameAnswerGroups(db);
       index = writeIndexForCurrentData(db, indexFile);
       indexWritten = index.rebuilt;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migratePdfsToChunks } from './pdf-chunks.ts';
 import { replaceSameAnswerGroups, SAME_ANSWER_SCHEMA } from './same-answer-groups.ts';
-import { replaceSameQuestionLinks, SAME_QUESTION_LINKS_SCHEMA } from './same-question-links.ts';
+import { markActiveNotasLinked, rebuildSameQuestionLinks, SAME_QUESTION_LINKS_SCHEMA } from './same-question-links.ts';
 
 export type Db = Database.Database;
 
@@ -102,13 +102,16 @@ export const MIGRATIONS: ReadonlyArray<string | ((db: Database.Database) => void
   // not only at the next ingest that changes data.
   (db) => {
     db.exec(SAME_QUESTION_LINKS_SCHEMA);
-    replaceSameQuestionLinks(db);
+    rebuildSameQuestionLinks(db);
   },
   // 5: "the same answer" groups over every active NvI, stored at publish for search to group by.
   (db) => {
     db.exec(SAME_ANSWER_SCHEMA);
     replaceSameAnswerGroups(db);
   },
+  // 6: which NvIs the stored links cover, so a publish seeks only the matches of the NvIs it adds;
+  // the links stored so far cover every active NvI.
+  markActiveNotasLinked,
 ];
 
 export interface OpenOptions {

@@ -5,6 +5,8 @@ import type { SearchResponse } from '../../server/loaders/search.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { readRealGold, type RealGoldRecord } from '../helpers/gold.ts';
 import { publishNota, type RecordInput } from '../helpers/records.ts';
+import { openDatabase } from '../../core/store/database.ts';
+import { rebuildSameQuestionLinks } from '../../core/store/same-question-links.ts';
 
 /**
  * Across the bundled NvIs: the 2021-2023 NvI of the test database with the GGZ and GZ NvIs of
@@ -153,3 +155,18 @@ describe('the same paragraph in other NvIs, on the bundled NvIs', () => {
   });
 });
 
+
+describe('the same question in other NvIs, published one NvI at a time', () => {
+  it('links the same pairs as one computation over every NvI', () => {
+    const pairs = () => app.db.prepare(`SELECT from_qa || '>' || to_qa || ' ' || relation FROM qa_elsewhere ORDER BY 1`).pluck().all() as string[];
+    const published = pairs();
+    expect(published.length).toBeGreaterThan(100);
+    const db = openDatabase(app.db.name);
+    try {
+      rebuildSameQuestionLinks(db);
+    } finally {
+      db.close();
+    }
+    expect(pairs()).toEqual(published);
+  });
+});
