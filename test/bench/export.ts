@@ -17,6 +17,7 @@ import { documentKey, paragraphKey } from '../../core/text/keys.ts';
 import type { NvIRecord } from '../../ingest/types.ts';
 import { writeNota } from '../../core/store/write-nota.ts';
 import { ROOT } from '../../server/config.ts';
+import { markActiveNotasLinked } from '../../core/store/same-question-links.ts';
 import { openDatabase } from '../../core/store/database.ts';
 import { readGold } from '../helpers/gold.ts';
 
@@ -51,6 +52,9 @@ export function makeDb(dir: string, count: number): string {
     { slug: 'synthetisch', title: 'Nota van Inlichtingen Synthetisch', sourceFile: 'synthetisch.pdf', sha256: `bench-${count}`, pdf: new Uint8Array(8) },
   );
   refreshIndexFile(db, `${dbPath}.search.json`);
+  // Written directly rather than published: record, as a publish would, that its links (none: one
+  // NvI has no other to link to) are stored, so the next publish seeks only the new NvI's matches.
+  markActiveNotasLinked(db);
   db.close();
   return dbPath;
 }
