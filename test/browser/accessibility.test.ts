@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContextOptions } from 'playwright-core';
-import { AXE_PATH, DESKTOP, PHONE, screenshot, useBrowserSuite } from '../helpers/browser.ts';
+import { axeContext, DESKTOP, PHONE, screenshot, seriousAxeViolations, useBrowserSuite } from '../helpers/browser.ts';
 import { sample, type Sample } from '../pages/sample.ts';
 
 const suite = useBrowserSuite();
@@ -26,22 +26,13 @@ const PAGES = {
 };
 const NAMES = Object.keys(PAGES) as Array<keyof typeof PAGES>;
 
-interface AxeResult {
-  violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
-}
-
 async function axe(url: string, options: BrowserContextOptions) {
-  // axe is injected as a script, which the pages' CSP would refuse; only this context bypasses it.
-  const context = await suite.browser.newContext({ ...options, bypassCSP: true });
+  const context = await axeContext(suite.browser, options);
   const page = await context.newPage();
   await page.goto(suite.served.base + url);
-  await page.addScriptTag({ path: AXE_PATH });
-  const run = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } };
-  const result = (await page.evaluate(`axe.run(document, ${JSON.stringify(run)})`)) as AxeResult;
+  const serious = await seriousAxeViolations(page);
   await context.close();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return serious;
 }
 
 describe.each(NAMES)('%s page', (name) => {

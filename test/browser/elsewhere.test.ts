@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AXE_PATH, DESKTOP, screenshot, useBrowserSuite } from '../helpers/browser.ts';
+import { axeContext, screenshot, seriousAxeViolations, tabUntil, useBrowserSuite } from '../helpers/browser.ts';
 import { publishNota } from '../helpers/records.ts';
 
 /** Two sibling NvIs with one question copied and its answer edited: the page shows the comparison. */
@@ -12,29 +12,21 @@ const suite = useBrowserSuite({
   },
 });
 
-interface AxeResult {
-  violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
-}
-
 /** Tab stops before giving up: the page's links and buttons come well before this. */
 const MAX_TABS = 60;
 
 describe('the same question elsewhere, in a browser', () => {
   it('opens the answer comparison with the keyboard, and axe stays clean with it open', async () => {
-    // axe is injected as a script, which the pages' CSP would refuse; only this context bypasses it.
-    const context = await suite.browser.newContext({ ...DESKTOP, bypassCSP: true });
+    const context = await axeContext(suite.browser);
     const page = await context.newPage();
     await page.goto(`${suite.served.base}/vraag/nvi-ggz-1/G-2`);
     const diff = page.locator('details.answer-diff');
     expect(await diff.getAttribute('open')).toBeNull();
     expect(await diff.locator('ins').first().isVisible()).toBe(false);
 
-    let tabs = 0;
-    while (tabs < MAX_TABS && (await page.evaluate('document.activeElement?.tagName')) !== 'SUMMARY') {
-      await page.keyboard.press('Tab');
-      tabs++;
-    }
-    expect(await page.evaluate('document.activeElement?.tagName'), 'the comparison is reachable with Tab').toBe('SUMMARY');
+    const onSummary = async () => (await page.evaluate('document.activeElement?.tagName')) === 'SUMMARY';
+    expect(await tabUntil(page, onSummary, MAX_TABS), 'the comparison is reachable with Tab').toBeLessThanOrEqual(MAX_TABS);
+    expect(await page.evaluate('document.activeElement?.tagName')).toBe('SUMMARY');
     await page.keyboard.press('Enter');
     expect(await diff.getAttribute('open')).not.toBeNull();
     expect(await diff.locator('ins').first().isVisible()).toBe(true);
@@ -47,13 +39,7 @@ describe('the same question elsewhere, in a browser', () => {
     expect(await decoration('ins')).toContain('underline');
 
     await screenshot(page, 'question-elsewhere-desktop');
-    await page.addScriptTag({ path: AXE_PATH });
-    const run = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } };
-    const result = (await page.evaluate(`axe.run(document, ${JSON.stringify(run)})`)) as AxeResult;
-    const serious = result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await context.close();
   });
 });

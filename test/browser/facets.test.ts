@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, useBrowserSuite } from '../helpers/browser.ts';
+import { DESKTOP, tabUntil, useBrowserSuite } from '../helpers/browser.ts';
 import { addThreeNotas, THREE } from '../helpers/three-notas.ts';
 
 /** Ticking two sectors, with and without JavaScript, across three NvIs (test/helpers/three-notas.ts). */
@@ -75,10 +75,11 @@ describe('sector checkboxes', () => {
         "(() => { const el = document.activeElement; if (!el) return ''; if (el.matches('.result-question a')) return 'result'; if (el.matches('input[type=checkbox]')) return el.name + '=' + el.value; return el.tagName; })()",
       ) as Promise<string>;
     const stops: string[] = [];
-    for (let i = 0; i < 200 && !stops.includes('sector=GZ'); i++) {
-      await page.keyboard.press('Tab');
+    const reachedGz = async () => {
       stops.push(await active());
-    }
+      return stops.includes('sector=GZ');
+    };
+    await tabUntil(page, reachedGz, 200);
     expect(stops.indexOf('result')).toBeGreaterThanOrEqual(0);
     expect(stops.indexOf('result')).toBeLessThan(stops.findIndex((s) => s.includes('=')));
     expect(stops).toContain('sector=GZ');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPdfJs } from '../../ingest/pdfjs.ts';
-import { DESKTOP, SCREENSHOTS, screenshot, useBrowserSuite } from '../helpers/browser.ts';
+import { DESKTOP, SCREENSHOTS, screenshot, tabUntil, useBrowserSuite } from '../helpers/browser.ts';
 import { sample, type Sample } from '../pages/sample.ts';
 
 const suite = useBrowserSuite();
@@ -133,15 +133,6 @@ describe.each(SCRIPT)('search results %s', (_label, js) => {
 const MAX_TAB_STOPS = 300;
 
 describe('keyboard', () => {
-  /** Tabs from the focused element until `done` holds; the names of the stops on the way. */
-  async function tabUntil(page: Page, done: () => Promise<boolean>, max: number): Promise<number> {
-    for (let n = 1; n <= max; n++) {
-      await page.keyboard.press('Tab');
-      if (await done()) return n;
-    }
-    return Infinity;
-  }
-
   it.each(DEVICES)('reaches the first result in a few Tab presses from the search field (%s)', async (_device, options) => {
     const { page } = await open('/zoeken?q=tarief+ggz', options, true);
     await page.locator('#q-zoeken').focus();
@@ -156,10 +147,12 @@ describe('keyboard', () => {
     expect(await page.locator('.filters > summary').isVisible()).toBe(false);
     const stops: string[] = [];
     await page.locator('#q-zoeken').focus();
-    for (let i = 0; i < 80; i++) {
-      await page.keyboard.press('Tab');
+    // Never done: 80 presses, each stop noted.
+    const note = async () => {
       stops.push((await page.evaluate("document.activeElement && document.activeElement.matches('.filters > summary') ? 'toggle' : 'other'")) as string);
-    }
+      return false;
+    };
+    await tabUntil(page, note, 80);
     expect(stops).not.toContain('toggle');
     expect(await page.evaluate("document.querySelector('details.filters').open")).toBe(true);
     expect(await page.locator('a.facet').first().isVisible()).toBe(true);
@@ -170,17 +163,18 @@ describe('keyboard', () => {
     const seen = new Set<string>();
     let leftPage = false;
     // More presses than the page has stops: focus must leave the page (or come round again).
-    for (let i = 0; i < MAX_TAB_STOPS; i++) {
-      await page.keyboard.press('Tab');
-      const id = (await page.evaluate(
-        "(() => { const el = document.activeElement; if (!el || el === document.body) return 'body'; return [...document.querySelectorAll('*')].indexOf(el) + '|' + (el.getAttribute('href') || el.id); })()",
-      )) as string;
-      if (id === 'body' || seen.has(id)) {
-        leftPage = true;
-        break;
-      }
-      seen.add(id);
-    }
+    await tabUntil(
+      page,
+      async () => {
+        const id = (await page.evaluate(
+          "(() => { const el = document.activeElement; if (!el || el === document.body) return 'body'; return [...document.querySelectorAll('*')].indexOf(el) + '|' + (el.getAttribute('href') || el.id); })()",
+        )) as string;
+        leftPage = id === 'body' || seen.has(id);
+        if (!leftPage) seen.add(id);
+        return leftPage;
+      },
+      MAX_TAB_STOPS,
+    );
     expect(leftPage).toBe(true);
     // Every stop was visited before focus left: the footer's links are among them.
     expect([...seen].some((id) => id.includes('/api/notas'))).toBe(true);

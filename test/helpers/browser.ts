@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { ROOT } from '../../server/config.ts';
 import { buildTestApp } from './app.ts';
@@ -68,6 +68,42 @@ export function watchForErrors(page: Page, base: string): string[] {
     if (res.url().startsWith(base) && res.status() >= 500) errors.push(`${res.status()} ${res.url()}`);
   });
   return errors;
+}
+
+interface AxeResult {
+  violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
+}
+
+/** What the pages must pass: WCAG 2.2 A and AA, and axe's best practices. */
+const AXE_RUN = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } };
+
+/**
+ * A context axe can run in: axe is injected as a script, which the pages' CSP would refuse, so
+ * only this context bypasses it.
+ */
+export function axeContext(browser: Browser, options: BrowserContextOptions = DESKTOP): Promise<BrowserContext> {
+  return browser.newContext({ ...options, bypassCSP: true });
+}
+
+/** The serious and critical axe violations of the page as it is now, readable (page of an `axeContext`). */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const result = (await page.evaluate(`axe.run(document, ${JSON.stringify(AXE_RUN)})`)) as AxeResult;
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * Presses Tab from the focused element until `done` holds (asked after each press), at most `max`
+ * times: the number of presses, Infinity when it never held.
+ */
+export async function tabUntil(page: Page, done: () => Promise<boolean>, max: number): Promise<number> {
+  for (let n = 1; n <= max; n++) {
+    await page.keyboard.press('Tab');
+    if (await done()) return n;
+  }
+  return Infinity;
 }
 
 export interface BrowserSuite {
