@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResponse, SearchResult } from '../../server/loaders/search.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { getJson } from '../helpers/inject.ts';
 import { publishNota, type RecordInput } from '../helpers/records.ts';
 
 /**
@@ -60,11 +61,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function search(qs: string): Promise<SearchResponse> {
-  const res = await app.inject(`/api/search?${qs}`);
-  expect(res.statusCode, qs).toBe(200);
-  return res.json<SearchResponse>();
-}
+const search = (qs: string) => getJson<SearchResponse>(app, `/api/search?${qs}`);
 
 const ids = (results: SearchResult[]) => results.map((r) => `${r.nota}/${r.vid}`);
 

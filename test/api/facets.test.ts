@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSearch, type SearchResponse } from '../../server/loaders/search.ts';
+import { getJson } from '../helpers/inject.ts';
 import { THREE, useThreeNotaApp } from '../helpers/three-notas.ts';
 
 /**
@@ -11,11 +12,7 @@ const app = useThreeNotaApp();
 
 type Body = SearchResponse & { apiVersion: number };
 
-async function search(qs: string): Promise<Body> {
-  const res = await app().inject(`/api/search?${qs}`);
-  expect(res.statusCode, qs).toBe(200);
-  return res.json() as Body;
-}
+const search = (qs: string) => getJson<Body>(app(), `/api/search?${qs}`);
 
 const count = (facet: Array<{ key: string; count: number }>, key: string) => facet.find((f) => f.key === key)?.count ?? 0;
 const notasOf = (body: Body) => new Set(body.results.map((r) => r.nota));

@@ -4,6 +4,7 @@ import { groupAnswers } from '../../core/store/group-answers.ts';
 import type { SearchResponse } from '../../server/loaders/search.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { readRealGold, type RealGoldRecord } from '../helpers/gold.ts';
+import { getJson } from '../helpers/inject.ts';
 import { publishNota, type RecordInput } from '../helpers/records.ts';
 import { openDatabase } from '../../core/store/database.ts';
 import { rebuildSameQuestionLinks } from '../../core/store/same-question-links.ts';
@@ -50,11 +51,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function json<T>(url: string): Promise<T> {
-  const res = await app.inject(url);
-  expect(res.statusCode, url).toBe(200);
-  return res.json<T>();
-}
+const json = <T>(url: string) => getJson<T>(app, url);
 
 describe('same answer, shown once, on the bundled NvIs', () => {
   it('counts as many results as the grouping rule makes groups, and every question once', async () => {

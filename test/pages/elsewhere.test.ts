@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuestionPage } from '../../server/loaders/question.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { getJson, getOk } from '../helpers/inject.ts';
 import { publishNota, type RecordInput } from '../helpers/records.ts';
 import { decode, hrefs } from './sample.ts';
 
@@ -38,16 +39,11 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function question(url: string): Promise<QuestionPage> {
-  const res = await app.inject(url);
-  expect(res.statusCode, url).toBe(200);
-  return res.json<QuestionPage>();
-}
+const question = (url: string) => getJson<QuestionPage>(app, url);
 
 /** The section of a question page, as HTML. */
 async function section(url: string): Promise<string | null> {
-  const res = await app.inject(url);
-  expect(res.statusCode, url).toBe(200);
+  const res = await getOk(app, url);
   const start = res.body.indexOf('<section class="linked elsewhere"');
   return start < 0 ? null : res.body.slice(start, res.body.indexOf('</section>', start));
 }

@@ -6,6 +6,7 @@ import type { QuestionPage } from '../../server/loaders/question.ts';
 import type { SearchResponse } from '../../server/loaders/search.ts';
 import type { ExportRecord } from '../../server/export/format.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { getJson, getOk } from '../helpers/inject.ts';
 import { addNota, type RecordInput } from '../helpers/records.ts';
 import { decode, hrefs } from './sample.ts';
 
@@ -74,17 +75,9 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function json<T>(url: string): Promise<T> {
-  const res = await app.inject(url);
-  expect(res.statusCode, url).toBe(200);
-  return res.json<T>();
-}
+const json = <T>(url: string) => getJson<T>(app, url);
 
-async function html(url: string): Promise<string> {
-  const res = await app.inject(url);
-  expect(res.statusCode, url).toBe(200);
-  return res.body;
-}
+const html = async (url: string) => (await getOk(app, url)).body;
 
 const search = (q: string, extra = '') => json<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}${extra}`);
 const question = (nota: string, vid: string) => json<QuestionPage>(`/api/notas/${nota}/questions/${encodeURIComponent(vid)}`);

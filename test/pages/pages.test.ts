@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../helpers/app.ts';
+import { getOk } from '../helpers/inject.ts';
 import { decode, hrefs, sample, type Sample } from './sample.ts';
 
 let app: FastifyInstance;
@@ -13,8 +14,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 async function page(url: string) {
-  const res = await app.inject(url);
-  expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
+  const res = await getOk(app, url);
   expect(res.headers['content-type']).toMatch(/^text\/html/);
   return { html: res.body, links: hrefs(res.body) };
 }

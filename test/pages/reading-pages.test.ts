@@ -5,6 +5,7 @@ import { CSV_COLUMNS } from '../../server/export/format.ts';
 import { questionHeading } from '../../server/loaders/question-text.ts';
 import { dutchDate } from '../../server/plugins/view-helpers.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { getOk } from '../helpers/inject.ts';
 import { decode, hrefs, sample, type Sample } from './sample.ts';
 
 let app: FastifyInstance;
@@ -16,11 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function html(url: string): Promise<string> {
-  const res = await app.inject(url);
-  expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
-  return res.body;
-}
+const html = async (url: string) => (await getOk(app, url)).body;
 
 interface ApiResult {
   vid: string;
