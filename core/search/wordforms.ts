@@ -100,12 +100,27 @@ function participles(root: string): string[] {
 }
 
 /**
+ * Latin nouns in Dutch take the Latin plural: -um / -a ("centrum" / "centra", "criterium" /
+ * "criteria", "museum" / "musea"), which no suffix rule of Snowball or of this file joins. Short
+ * words are left alone ("data" is no plural of "datum", a date).
+ */
+const LATIN_PLURAL = { singular: 'um', plural: 'a', minWord: 6 } as const;
+
+export function latinNumberForms(word: string): string[] {
+  if (word.length < LATIN_PLURAL.minWord || !ALPHABETIC.test(word)) return [];
+  if (word.endsWith(LATIN_PLURAL.singular)) return [word.slice(0, -LATIN_PLURAL.singular.length) + LATIN_PLURAL.plural];
+  if (word.endsWith(LATIN_PLURAL.plural) && !word.endsWith('aa')) return [word.slice(0, -LATIN_PLURAL.plural.length) + LATIN_PLURAL.singular];
+  return [];
+}
+
+/**
  * Candidate forms of the same verb or noun as `word` (folded), without the word itself: roots,
  * infinitives, -ing nouns and participles, with long and short vowel spellings, and strong verbs'
- * vowel changes for words that are a participle in -en or an -ing noun.
+ * vowel changes for words that are a participle in -en or an -ing noun, and the Latin singular or
+ * plural of a noun in -um or -a.
  */
 export function wordForms(word: string): string[] {
-  const forms = new Set<string>();
+  const forms = new Set<string>(latinNumberForms(word));
   const strong = /^(?:\p{L}*ge\p{L}+en|\p{L}+ing(?:en)?)$/u.test(word);
   for (const root of wordRoots(word)) {
     const variants = new Set(spellings(root));

@@ -62,6 +62,17 @@ function withoutBullet(line: string, marker: string, escaped: boolean): string {
   return rest.startsWith(printed) ? open + rest.slice(printed.length) : line;
 }
 
+const DUTCH_NUMBER = new Intl.NumberFormat('nl-NL');
+
+/**
+ * A number as Dutch text: "7", "1.234", "2,5" (what `toLocaleString('nl-NL')` gives). A result
+ * page shows some hundred counts, nearly all below a thousand: those need no grouping, and skip
+ * the formatter (a microsecond or more each).
+ */
+export function dutchNumber(n: number): string {
+  return Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0) ? String(n) : DUTCH_NUMBER.format(n);
+}
+
 /** At most `max` characters, cut at a word boundary: list entries that show the start of a question. */
 export function truncate(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -142,9 +153,9 @@ export function registerHelpers(hbs: typeof Handlebars): void {
   /** {{count n "vraag" "vragen"}} → "1 vraag", "16 vragen" (numbers with Dutch thousands separator). */
   hbs.registerHelper('count', (n: unknown, one: unknown, many: unknown) => {
     const num = Number(n);
-    return `${num.toLocaleString('nl-NL')} ${num === 1 ? String(one) : String(many)}`;
+    return `${dutchNumber(num)} ${num === 1 ? String(one) : String(many)}`;
   });
-  hbs.registerHelper('number', (n: unknown) => Number(n).toLocaleString('nl-NL'));
+  hbs.registerHelper('number', (n: unknown) => dutchNumber(Number(n)));
   hbs.registerHelper('truncate', (text: unknown, max: unknown) => truncate(String(text ?? ''), Number(max)));
   hbs.registerHelper('pages', (start: unknown, end: unknown) => pageRange(Number(start), Number(end)));
   hbs.registerHelper('pageRef', (start: unknown, end: unknown) => pageRef(Number(start), Number(end)));

@@ -29,12 +29,16 @@ function partials(): Record<string, string> {
 async function views(fastify: FastifyInstance): Promise<void> {
   const handlebars = Handlebars.create();
   registerHelpers(handlebars);
+  // Every helper is known when templates compile: a `{{name}}` then compiles to a property read
+  // (not a helper lookup with a missing-helper fallback), and a helper call to a direct call.
+  // A mistyped helper fails at compile time instead of rendering as a missing one.
+  const compileOptions = { knownHelpers: Object.fromEntries(Object.keys(handlebars.helpers).map((name) => [name, true])), knownHelpersOnly: true };
   const common = {
     engine: { handlebars },
     root: VIEWS_DIR,
     viewExt: 'hbs',
     production: process.env.NODE_ENV !== 'development',
-    options: { partials: partials() },
+    options: { partials: partials(), compileOptions },
     defaultContext: { siteName: 'NvI Kennisbank' },
   };
   await fastify.register(view, { ...common, layout: 'layout.hbs' });

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { isListItem } from '../../core/text/list-markers.ts';
-import { dutchDate, pageRange, registerHelpers, textToHtml, truncate } from '../../server/plugins/view-helpers.ts';
+import { dutchDate, dutchNumber, pageRange, registerHelpers, textToHtml, truncate } from '../../server/plugins/view-helpers.ts';
 
 describe('textToHtml', () => {
   it('keeps paragraphs and line breaks', () => {
@@ -62,6 +62,12 @@ describe('small helpers', () => {
     expect(dutchDate(null)).toBe('');
     expect(pageRange(42, 42)).toBe('pagina 42');
     expect(pageRange(42, 43)).toBe("pagina's 42–43");
+  });
+
+  it('writes numbers as Dutch does, as toLocaleString does', () => {
+    expect(dutchNumber(7)).toBe('7');
+    expect(dutchNumber(12345)).toBe('12.345');
+    for (const n of [0, -0, 1, 999, 1000, 1001, 999_999, 1e21, -5, 2.5, 0.1, NaN, Infinity]) expect(dutchNumber(n)).toBe(n.toLocaleString('nl-NL'));
   });
 
   it('truncates at a word boundary', () => {

@@ -9,6 +9,8 @@
  *   npm run relevance -- --verbose          plus every query's nDCG@10 and top results
  *   npm run relevance -- --set 2024         one set only (2021, 2024 or all)
  *   npm run relevance -- --ablate compounds switch part of the analysis off (see ABLATIONS)
+ *   npm run relevance -- --no-pool          the original judgments only, without the pooled ones
+ *   npm run relevance -- --pool-compare     nDCG@10 with the original and with the pooled judgments side by side
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +19,8 @@ import { groupAnswers } from '../../core/store/group-answers.ts';
 import { textSource } from '../search/gold-engine.ts';
 import { corpus2021, corpus2024, corpusAll, type Corpus } from './corpora.ts';
 import { createFts5Database, fts5Search } from './fts5.ts';
-import { groupJudgments, groupRanking, mean, mrr, ndcg, recall } from './metrics.ts';
-import { checkQueries, KINDS, queries2021, queries2024, SPLITS, type QueryKind, type RelevanceQuery, type Split } from './queries.ts';
+import { groupJudgments, groupRanking, mean, mrr, ndcg, recall, type Judgments } from './metrics.ts';
+import { checkQueries, judgmentsOf, KINDS, queries2021, queries2024, SPLITS, type QueryKind, type RelevanceQuery, type Split } from './queries.ts';
 
 export { KINDS, type QueryKind, type RelevanceQuery };
 
@@ -35,6 +37,8 @@ interface QueryResult {
   split: Split;
   query: string;
   top: string[];
+  /** The first record of each of the top 10 same-answer groups. */
+  topGrouped: string[];
   ndcg: number;
   /** nDCG@10 with records that give the same answer counted as one. */
   ndcgGrouped: number;
@@ -42,6 +46,8 @@ interface QueryResult {
   recall: number;
   /** noanswer: the system signalled that nothing answers the question. */
   honest?: boolean;
+  /** noanswer, but a pooled judgment found a record (of another NvI) in this corpus that answers it. */
+  answeredElsewhere?: boolean;
   /** vid: the record asked for is first. */
   vidFirst?: boolean;
 }
@@ -112,22 +118,34 @@ function judgedSet(name: SetName): JudgedSet {
   }
 }
 
-function runSystem(system: System, queries: readonly RelevanceQuery[], groupOf: (key: string) => string): QueryResult[] {
+function runSystem(
+  system: System,
+  queries: readonly RelevanceQuery[],
+  judgments: (q: RelevanceQuery) => Judgments,
+  groupOf: (key: string) => string,
+): QueryResult[] {
   return queries.map((q) => {
     const { top, fullMatch } = system.run(q.query);
+    const judged = judgments(q);
+    const firstOfGroup = new Map<string, string>();
+    for (const key of top) if (!firstOfGroup.has(groupOf(key))) firstOfGroup.set(groupOf(key), key);
     const result: QueryResult = {
       id: q.id,
       kind: q.kind,
       split: q.split,
       query: q.query,
       top: top.slice(0, K),
-      ndcg: ndcg(top, q.relevant, K),
-      ndcgGrouped: ndcg(groupRanking(top, groupOf), groupJudgments(q.relevant, groupOf), K),
-      mrr: mrr(top, q.relevant, K),
-      recall: recall(top, q.relevant, K),
+      topGrouped: [...firstOfGroup.values()].slice(0, K),
+      ndcg: ndcg(top, judged, K),
+      ndcgGrouped: ndcg(groupRanking(top, groupOf), groupJudgments(judged, groupOf), K),
+      mrr: mrr(top, judged, K),
+      recall: recall(top, judged, K),
     };
-    if (q.kind === 'noanswer') result.honest = !fullMatch;
-    if (q.kind === 'vid') result.vidFirst = top[0] !== undefined && q.relevant[top[0]] === 2;
+    if (q.kind === 'noanswer') {
+      result.honest = !fullMatch;
+      if (Object.values(judged).some((g) => g > 0)) result.answeredElsewhere = true;
+    }
+    if (q.kind === 'vid') result.vidFirst = top[0] !== undefined && judged[top[0]] === 2;
     return result;
   });
 }
@@ -143,7 +161,9 @@ function summarize(name: string, results: QueryResult[]): SystemReport {
     recall: mean(rs.map((r) => r.recall)),
   });
   const ranked = results.filter((r) => r.kind !== 'noanswer');
-  const noanswer = results.filter((r) => r.kind === 'noanswer');
+  // A noanswer question that another NvI in the corpus answers is neither ranked nor counted as
+  // noanswer: it is reported on its own line.
+  const noanswer = results.filter((r) => r.kind === 'noanswer' && !r.answeredElsewhere);
   const vids = results.filter((r) => r.kind === 'vid');
   const out: KindFigures[] = [];
   for (const kind of [...KINDS.filter((k) => k !== 'noanswer'), 'overall'] as const) {
@@ -163,10 +183,17 @@ function summarize(name: string, results: QueryResult[]): SystemReport {
   };
 }
 
-export function evaluateSet(name: SetName, options: EngineOptions = {}): SetReport {
+export interface Evaluation {
+  /** Score with the pooled judgments too (default); false: the original judgments only. */
+  pooled?: boolean;
+}
+
+export function evaluateSet(name: SetName, options: EngineOptions = {}, { pooled = true }: Evaluation = {}): SetReport {
   const { name: title, corpus, queries } = judgedSet(name);
   const { records } = corpus;
-  checkQueries(queries, new Set(records.map((r) => r.key)));
+  const knownKeys = new Set(records.map((r) => r.key));
+  checkQueries(queries, knownKeys, new Set(corpusAll().records.map((r) => r.key)));
+  const judgments = (q: RelevanceQuery) => judgmentsOf(q, knownKeys, pooled);
   const keyOf = new Map(records.map((r) => [r.id, r.key]));
   const key = (id: number) => keyOf.get(id) ?? `#${id}`;
   const groups = groupAnswers(records.map((r) => r.answer));
@@ -196,8 +223,8 @@ export function evaluateSet(name: SetName, options: EngineOptions = {}): SetRepo
       records: records.length,
       queries: queries.length,
       groupedRecords: groups.filter((g) => g !== null).length,
-      engine: summarize('engine', runSystem(engineSystem, queries, groupOf)),
-      fts5: summarize('FTS5', runSystem(fts5System, queries, groupOf)),
+      engine: summarize('engine', runSystem(engineSystem, queries, judgments, groupOf)),
+      fts5: summarize('FTS5', runSystem(fts5System, queries, judgments, groupOf)),
     };
   } finally {
     db.close();
@@ -234,13 +261,23 @@ export function formatSet(report: SetReport, verbose = false): string {
   const { engine, fts5 } = report;
   lines.push('');
   if (engine.noanswerTotal > 0) {
-    const half = (r: SystemReport, split: Split) =>
-      r.results.filter((x) => x.kind === 'noanswer' && x.split === split && x.honest).length;
-    const halfTotal = (split: Split) => engine.results.filter((x) => x.kind === 'noanswer' && x.split === split).length;
+    const counted = (x: QueryResult) => x.kind === 'noanswer' && !x.answeredElsewhere;
+    const half = (r: SystemReport, split: Split) => r.results.filter((x) => counted(x) && x.split === split && x.honest).length;
+    const halfTotal = (split: Split) => engine.results.filter((x) => counted(x) && x.split === split).length;
     lines.push(
       `noanswer (scored apart): engine signals no full match for ${engine.noanswerHonest}/${engine.noanswerTotal} ` +
         `(tune ${half(engine, 'tune')}/${halfTotal('tune')}, holdout ${half(engine, 'holdout')}/${halfTotal('holdout')}); ` +
         `FTS5 returns nothing for ${fts5.noanswerHonest}/${fts5.noanswerTotal}.`,
+    );
+  }
+  const elsewhere = engine.results.filter((x) => x.answeredElsewhere);
+  if (elsewhere.length > 0) {
+    lines.push(
+      `noanswer questions that a record of another NvI answers (pooled judgments), not counted above: ` +
+        elsewhere
+          .map((x) => `"${x.query}" (${x.split}; nDCG@10 engine ${f(x.ndcg)}, FTS5 ${f(fts5.results.find((y) => y.id === x.id)?.ndcg ?? 0)})`)
+          .join(', ') +
+        '.',
     );
   }
   if (engine.vidTotal > 0) {
@@ -291,10 +328,37 @@ function chosenSets(args: string[]): SetName[] {
   return [name as SetName];
 }
 
+/** nDCG@10 per kind and half with the original judgments and with the pooled ones added. */
+export function formatPoolComparison(original: SetReport, pooled: SetReport): string {
+  const lines = [
+    `### ${pooled.name}: original judgments vs with pooled judgments`,
+    '',
+    '| kind | half | queries | engine original | engine pooled | FTS5 original | FTS5 pooled |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const pick = (r: SystemReport, kind: KindFigures['kind'], split: KindFigures['split']) =>
+    r.figures.find((x) => x.kind === kind && x.split === split);
+  for (const p of pooled.engine.figures) {
+    if (p.queries === 0) continue;
+    const o = pick(original.engine, p.kind, p.split);
+    const [fo, fp] = [pick(original.fts5, p.kind, p.split), pick(pooled.fts5, p.kind, p.split)];
+    const cell = (x: KindFigures | undefined) => (x && x.queries > 0 ? f(x.ndcg) : '–');
+    const name = p.kind === 'overall' ? '**overall**' : p.kind;
+    const queries = o && o.queries !== p.queries ? `${p.queries} (${o.queries})` : `${p.queries}`;
+    lines.push(`| ${name} | ${p.split === 'both' ? 'all' : p.split} | ${queries} | ${cell(o)} | ${f(p.ndcg)} | ${cell(fo)} | ${cell(fp)} |`);
+  }
+  return lines.join('\n');
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const args = process.argv.slice(2);
   const options = ablation(args);
-  const reports = chosenSets(args).map((name) => evaluateSet(name, options));
+  if (args.includes('--pool-compare')) {
+    const sets = chosenSets(args);
+    console.log(sets.map((name) => formatPoolComparison(evaluateSet(name, options, { pooled: false }), evaluateSet(name, options))).join('\n\n'));
+    process.exit(0);
+  }
+  const reports = chosenSets(args).map((name) => evaluateSet(name, options, { pooled: !args.includes('--no-pool') }));
   if (args.includes('--json')) {
     const strip = ({ results: _results, ...rest }: SystemReport) => rest;
     console.log(JSON.stringify(reports.map((r) => ({ ...r, engine: strip(r.engine), fts5: strip(r.fts5) })), null, 2));

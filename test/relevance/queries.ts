@@ -19,7 +19,26 @@ export interface RelevanceQuery {
   kind: QueryKind;
   query: string;
   relevant: Judgments;
+  /**
+   * Judgments added by pooling (docs/relevance.md "Pooled judgments"): records in the top 10 of the
+   * engine or of FTS5 on any set that had no judgment, judged afterwards by reading, on the same
+   * scale; 0 = read and not relevant. Records of any NvI.
+   */
+  pooled?: Judgments;
   split: Split;
+}
+
+/**
+ * The judgments a query is scored with on a corpus: the original ones, and with `pooled` the pooled
+ * ones, each only for records the corpus has (a pooled record of another NvI counts where that NvI
+ * is searched too).
+ */
+export function judgmentsOf(q: RelevanceQuery, knownKeys: ReadonlySet<string>, pooled: boolean): Judgments {
+  const out: Record<string, number> = { ...q.relevant };
+  if (pooled) {
+    for (const [key, grade] of Object.entries(q.pooled ?? {})) if (grade > 0 && knownKeys.has(key)) out[key] = grade;
+  }
+  return out;
 }
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -39,7 +58,11 @@ export function queries2024(): RelevanceQuery[] {
 }
 
 /** Throws on a query that is malformed or names a record the corpus does not have. */
-export function checkQueries(queries: readonly RelevanceQuery[], knownKeys: ReadonlySet<string>): void {
+export function checkQueries(
+  queries: readonly RelevanceQuery[],
+  knownKeys: ReadonlySet<string>,
+  allKeys: ReadonlySet<string> = knownKeys,
+): void {
   const ids = new Set<string>();
   for (const q of queries) {
     if (ids.has(q.id)) throw new Error(`${q.id}: duplicate query id`);
@@ -49,6 +72,11 @@ export function checkQueries(queries: readonly RelevanceQuery[], knownKeys: Read
     for (const [key, grade] of Object.entries(q.relevant)) {
       if (!knownKeys.has(key)) throw new Error(`${q.id}: ${key} is not in the gold records`);
       if (grade !== 1 && grade !== 2) throw new Error(`${q.id}: grade ${grade} for ${key}`);
+    }
+    for (const [key, grade] of Object.entries(q.pooled ?? {})) {
+      if (!allKeys.has(key)) throw new Error(`${q.id}: pooled ${key} is not in any gold records`);
+      if (q.relevant[key] !== undefined) throw new Error(`${q.id}: ${key} is judged twice`);
+      if (grade !== 0 && grade !== 1 && grade !== 2) throw new Error(`${q.id}: pooled grade ${grade} for ${key}`);
     }
     if ((q.kind === 'noanswer') !== (Object.keys(q.relevant).length === 0)) {
       throw new Error(`${q.id}: only noanswer queries have no relevant records`);

@@ -13,7 +13,7 @@ import { INDEX_FORMAT } from '../../core/search/options.ts';
 import { SYNONYM_GROUPS, SYNONYMS_VERSION } from '../../core/search/synonyms.ts';
 import { normalizeToken, tokenize } from '../../core/search/text.ts';
 import type { IndexRecord, SearchEngine } from '../../core/search/types.ts';
-import { wordForms, wordRoots } from '../../core/search/wordforms.ts';
+import { latinNumberForms, wordForms, wordRoots } from '../../core/search/wordforms.ts';
 import { textSource } from './gold-engine.ts';
 
 /** A small index: each record is one question (answer, labels and VID are neutral). */
@@ -73,6 +73,20 @@ describe('verb and noun forms (wordforms.ts)', () => {
     const engine = engineOf(['Waarom is de afwijzing van de inschrijving niet gemotiveerd?', 'Een inschrijving is afgewezen.', 'De inschrijving is op tijd.']);
     expect(fullMatches(engine, 'afgewezen inschrijving')).toEqual([2, 1]);
     expect(fullMatches(engine, 'inschrijving gewijzigd')).toEqual([]);
+  });
+
+  it('joins the Latin singular in -um and plural in -a, not short words', () => {
+    expect(latinNumberForms('expertisecentrum')).toEqual(['expertisecentra']);
+    expect(latinNumberForms('criteria')).toEqual(['criterium']);
+    expect(wordForms('centra')).toContain('centrum');
+    expect(latinNumberForms('data')).toEqual([]);
+    expect(latinNumberForms('datum')).toEqual([]);
+    expect(latinNumberForms('contract')).toEqual([]);
+  });
+
+  it('finds the Latin plural for a query with the singular, below the exact form', () => {
+    const engine = engineOf(['Worden er expertisecentra aangewezen?', 'Wanneer wordt het expertisecentrum aangewezen?', 'Wie wijst aan?']);
+    expect(fullMatches(engine, 'expertisecentrum aangewezen')).toEqual([2, 1]);
   });
 
   it('matches a participle against a compound that ends in the verb\'s noun', () => {

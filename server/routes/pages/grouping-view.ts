@@ -1,5 +1,6 @@
 import type { SearchResponse } from '../../loaders/search.ts';
 import { searchHref, type ListParams } from './links.ts';
+import { dutchNumber } from '../../plugins/view-helpers.ts';
 
 /** The line under a results summary: questions and different answers, and the switch to the other view. */
 export interface GroupingView {
@@ -7,7 +8,7 @@ export interface GroupingView {
   toggle: { label: string; href: string };
 }
 
-const nl = (n: number) => n.toLocaleString('nl-NL');
+const nl = dutchNumber;
 
 /**
  * Grouped: "52 vragen, 37 verschillende antwoorden" (an answer given to several questions counts

@@ -7,7 +7,7 @@ import { hasSelection, labelIndex, selectionOf, type Selection } from '../../loa
 import { loadSearch, type LoaderContext, type SearchResponse, type SearchResult } from '../../loaders/search.ts';
 import { urls } from '../../loaders/urls.ts';
 import type { ListFacet, SearchQuery } from '../schemas.ts';
-import { quoteQuery } from '../../plugins/view-helpers.ts';
+import { dutchNumber, quoteQuery } from '../../plugins/view-helpers.ts';
 import { groupingView, type GroupingView } from './grouping-view.ts';
 import { exportLinks, pagination, questionHrefs, searchHref, type Link, type ListParams, type Pagination } from './links.ts';
 
@@ -81,7 +81,7 @@ export function pageGroup(query: SearchQuery): 'answer' | 'none' {
   return query.group ?? 'answer';
 }
 
-const nl = (n: number) => n.toLocaleString('nl-NL');
+const nl = dutchNumber;
 const quoted = quoteQuery;
 
 function summaryOf(state: SearchState, res: SearchResponse | null, q: string, scopeLabel: string | null): string {
