@@ -89,6 +89,18 @@ describe('verb and noun forms (wordforms.ts)', () => {
     expect(fullMatches(engine, 'expertisecentrum aangewezen')).toEqual([2, 1]);
   });
 
+  it('indexes a separable verb in its te-infinitive as the verb written as one word, not after "om"', () => {
+    const engine = engineOf([
+      'Kan het zorgkantoor de tariefpercentages aan te passen?',
+      'Om te komen tot een afspraak passen we het tarief aan.',
+      'Wij vragen u het plan toe  te lichten.',
+      'Kan het zorgkantoor het tariefpercentage aanpassen?',
+    ]);
+    expect(fullMatches(engine, 'tariefpercentage aanpassen')).toEqual([4, 1]);
+    expect(fullMatches(engine, 'plan toelichten')).toEqual([3]);
+    expect(fullMatches(engine, 'omkomen')).toEqual([]);
+  });
+
   it('matches a participle against a compound that ends in the verb\'s noun', () => {
     const engine = engineOf(['Hoe melden we een bestuurderswissel?', 'Wie is de bestuurder?', 'Een wissel van de wacht.']);
     expect(fullMatches(engine, 'bestuurder gewisseld')).toEqual([1]);
