@@ -215,6 +215,12 @@ describe('domain synonyms (synonyms.json)', () => {
     expect(fullMatches(engine, 'pakket').sort()).toEqual([2, 3]); // a part of a form alone is no synonym
   });
 
+  it('finds the AVG for the doctor written out, and the other way round', () => {
+    const engine = engineOf(['Geldt 100% voor de inzet AVG?', 'Is de arts voor verstandelijk gehandicapten regionaal beschikbaar?', 'Een arts in de regio.']);
+    expect(fullMatches(engine, 'arts verstandelijk gehandicapten')).toEqual([2, 1]);
+    expect(fullMatches(engine, 'avg')).toEqual([1, 2]);
+  });
+
   it('treats single-word synonyms alike (cliënt / bewoner / klant) and V&V as one word', () => {
     const engine = engineOf(['Mag een bewoner verhuizen?', 'Mag een cliënt verhuizen?', 'Mag de sector V&V groeien?', 'Verpleging en verzorging groeit.']);
     expect(fullMatches(engine, 'client verhuizen')).toEqual([2, 1]);
