@@ -6,16 +6,21 @@
 export type Vector = ReadonlyMap<string, number>;
 
 export class TermWeights {
-  private readonly df = new Map<string, number>();
+  private readonly counts = new Map<string, number>();
   private docs = 0;
 
   add(terms: readonly string[]): void {
     this.docs++;
-    for (const t of new Set(terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    for (const t of new Set(terms)) this.counts.set(t, (this.counts.get(t) ?? 0) + 1);
+  }
+
+  /** In how many of the texts added the term occurs. */
+  df(term: string): number {
+    return this.counts.get(term) ?? 0;
   }
 
   idf(term: string): number {
-    return Math.log((this.docs + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
+    return Math.log((this.docs + 1) / (this.df(term) + 1)) + 1;
   }
 
   /** Unit-length weighted vector of a term list. */

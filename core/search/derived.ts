@@ -5,11 +5,14 @@
  * - a year range ("2024-2026", "2024 t/m 2026") also holds the years inside it (2025);
  * - a number joined to a word by a hyphen ("1-jarige") also counts as the word written out
  *   ("eenjarige"), as a query may write it;
+ * - a separable verb written apart in its te-infinitive ("aan te passen", "toe te lichten") also
+ *   counts as the verb written as one word ("aanpassen"), as a query writes it;
  * - a domain synonym or abbreviation of several words (synonyms.ts) counts as its group term.
  */
 import type { Analyzer } from './analyzer.ts';
 import { numberWord } from './numbers.ts';
 import { normalizeToken, type Token } from './text.ts';
+import { SEPARABLE_PREFIXES } from './wordforms.ts';
 
 export const PERCENT_WORD = 'procent';
 
@@ -21,6 +24,14 @@ const RANGE_BETWEEN = /^\s*(?:[-\u2013\u2014/]|t\/m|tot en met)\s*$/iu;
 const YEAR = /^\d{4}$/u;
 const ALPHABETIC = /^\p{L}+$/u;
 
+/**
+ * Prefixes whose te-infinitive is joined: every separable prefix but "om", since "om te" + an
+ * infinitive is mostly the purpose clause ("om te komen tot" is no "omkomen").
+ */
+const TE_PREFIXES: ReadonlySet<string> = new Set(SEPARABLE_PREFIXES.filter((p) => p !== 'om'));
+const INFINITIVE = /^\p{L}{2,}en$/u;
+const SPACE_ONLY = /^\s+$/u;
+
 /** The derived terms of one field's text, given its tokens and the analyzer that indexes them. */
 export function derivedTerms(text: string, tokens: readonly Token[], analyzer: Analyzer): string[] {
   const out: string[] = [];
@@ -28,6 +39,11 @@ export function derivedTerms(text: string, tokens: readonly Token[], analyzer: A
   const percent = analyzer.term(PERCENT_WORD);
   tokens.forEach((token, i) => {
     const word = normalized[i] ?? '';
+    const verb = separableInfinitive(text, tokens, normalized, i);
+    if (verb !== null) {
+      const term = analyzer.term(verb);
+      if (term !== null) out.push(term);
+    }
     if (!/^\d/u.test(word)) return;
     if (percent !== null && PERCENT_AFTER.test(text.slice(token.end, token.end + 2))) out.push(percent);
     const next = tokens[i + 1];
@@ -49,6 +65,17 @@ export function derivedTerms(text: string, tokens: readonly Token[], analyzer: A
   const terms = normalized.flatMap((n) => analyzer.term(n) ?? []);
   out.push(...analyzer.synonyms.indexTerms(terms));
   return out;
+}
+
+/** "aanpassen" when tokens i, i+1 and i+2 are "aan te passen", separated by spaces only; else null. */
+export function separableInfinitive(text: string, tokens: readonly Token[], normalized: readonly string[], i: number): string | null {
+  const prefix = normalized[i] ?? '';
+  const infinitive = normalized[i + 2] ?? '';
+  if (!TE_PREFIXES.has(prefix) || normalized[i + 1] !== 'te' || !INFINITIVE.test(infinitive)) return null;
+  const [first, te, last] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+  if (!first || !te || !last) return null;
+  if (!SPACE_ONLY.test(text.slice(first.end, te.start)) || !SPACE_ONLY.test(text.slice(te.end, last.start))) return null;
+  return prefix + infinitive;
 }
 
 /** The years strictly inside a plausible range, as terms. */

@@ -5,6 +5,7 @@
 import { DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions } from './analyzer.ts';
 import { buildIndexData } from './build-index.ts';
 import { createHighlighter } from './highlight.ts';
+import { Hits, Ordering } from './hits.ts';
 import { EXCLUSION_FIELDS, FIELDS, MAX_TF, PARTIAL_MATCH, PROXIMITY, RELATED, TF_BITS } from './options.ts';
 import { planWords, type PlannedWord } from './plan.ts';
 import { bestRecords, Proximity } from './proximity.ts';
@@ -20,6 +21,7 @@ import type {
   Correction,
   Highlighter,
   IndexRecord,
+  MatchKind,
   SearchEngine,
   SearchFilter,
   SearchHit,
@@ -61,14 +63,28 @@ class Engine implements SearchEngine {
     this.buffers = new ScoreBuffers(index.size);
   }
 
-  search(query: string, filter?: SearchFilter): SearchOutcome {
-    const parsed = parseQuery(typeof query === 'string' ? query : '', this.index.analyzer);
-    const refTiers = this.resolveRefs(parsed, this.filterFor(filter));
+  search(query: string, filter?: SearchFilter, countFilter?: SearchFilter): SearchOutcome {
+    const text = typeof query === 'string' ? query : '';
+    const parsed = parseQuery(text, this.index.analyzer);
+    const allowed = this.filterFor(filter);
+    const refTiers = this.resolveRefs(parsed, allowed);
+    // The count filter resolves references on its own: "12" may name a question only outside the filter.
+    const countParsed = countFilter ? parseQuery(text, this.index.analyzer) : null;
+    const counting = countFilter ? this.filterFor(countFilter) : null;
+    const countTiers = countParsed ? this.resolveRefs(countParsed, counting) : null;
     const words = planWords(parsed.words, this.index);
     const highlighter = this.highlighterFor(words, parsed);
-    const hits = this.rank(parsed, words, refTiers, filter);
-    const match = hits.length === 0 ? 'none' : hits.some((h) => h.matchedAll) ? 'all' : 'some';
-    return { match, hits, highlighter, corrections: this.corrections(query, words, hits) };
+    const { hits, scores } = this.rank(parsed, words, refTiers, allowed);
+    let counted: Hits | null = null;
+    if (countParsed && countTiers) {
+      // Which records match does not depend on the filter's proximity bonus: with the same words,
+      // the scores already computed tell; otherwise the count filter's words are scored apart.
+      counted = sameWords(parsed, countParsed)
+        ? this.collect(parsed, words, scores, countTiers, counting, null)
+        : this.rank(countParsed, planWords(countParsed.words, this.index), countTiers, counting).hits;
+    }
+    const match = hits.length === 0 ? 'none' : hits.countMatchedAll() > 0 ? 'all' : 'some';
+    return outcome(match, hits, counted, highlighter, this.corrections(query, words, hits));
   }
 
   related(id: number, limit: number, filter?: SearchFilter): SearchHit[] {
@@ -85,7 +101,20 @@ class Engine implements SearchEngine {
       const doc = scores.records[i] ?? 0;
       if (doc !== self && (allowed === null || allowed(doc))) ranking.add(doc, Tier.text, true, scores.scores[doc] ?? 0);
     }
-    return this.hits(ranking.positions().subarray(0, count), scores, full);
+    const { data } = this.index;
+    // Items are index positions here: only the few best are read, so no columns are needed.
+    return Array.from(ranking.ordering().top(count), (doc) => ({
+      id: data.ids[doc] ?? 0,
+      notaId: data.notaIds[doc] ?? 0,
+      documentKey: data.documentKeys[data.documentKeyOf[doc] ?? 0] ?? '',
+      paragraphKey: data.paragraphKeys[data.paragraphKeyOf[doc] ?? 0] ?? '',
+      score: scores.scores[doc] ?? 0,
+      matchedAll: scores.masks[doc] === full,
+    }));
+  }
+
+  position(id: number): number | undefined {
+    return this.index.position(id);
   }
 
   highlighter(query: string): Highlighter {
@@ -128,32 +157,61 @@ class Engine implements SearchEngine {
     return tiers;
   }
 
-  private rank(parsed: ParsedQuery, words: PlannedWord[], refTiers: Map<number, Tier>, filter?: SearchFilter): SearchHit[] {
+  private rank(
+    parsed: ParsedQuery,
+    words: PlannedWord[],
+    refTiers: Map<number, Tier>,
+    allowed: ((doc: number) => boolean) | null,
+  ): { hits: Hits; scores: Scores } {
     const scores = this.buffers.score(this.index, words);
     const { masks } = scores;
-    const allowed = this.filterFor(filter);
+    const full = 2 ** words.length - 1;
+    // Only records with every word: see proximity.ts.
+    this.favourProximity(words, scores, (doc) => masks[doc] === full && (allowed === null || allowed(doc)));
+    const ranking = new Ranking(this.index.size, scores.count + refTiers.size, maxScore(scores));
+    return { hits: this.collect(parsed, words, scores, refTiers, allowed, ranking), scores };
+  }
+
+  /**
+   * The scored records (and those references name) that the filter and the query's conditions
+   * let through, as columns in index position order, each added to `ranking` when given.
+   */
+  private collect(
+    parsed: ParsedQuery,
+    words: readonly PlannedWord[],
+    scores: Scores,
+    refTiers: ReadonlyMap<number, Tier>,
+    allowed: ((doc: number) => boolean) | null,
+    ranking: Ranking | null,
+  ): Hits {
+    const { masks, weights } = scores;
     const excluded = this.excludedRecords(parsed);
     const phraseMask = phraseWordMask(parsed, words);
     const checkPhrases = parsed.phrases.length > 0 || parsed.excludedPhrases.length > 0;
     const full = 2 ** words.length - 1;
     const minWeight = PARTIAL_MATCH.minWeightShare * words.reduce((sum, w) => sum + w.weight, 0);
-    // Only records with every word: see proximity.ts.
-    this.favourProximity(words, scores, (doc) => masks[doc] === full && (allowed === null || allowed(doc)));
-    const ranking = new Ranking(this.index.size, scores.count + refTiers.size, maxScore(scores));
-    const add = (doc: number, tier: Tier) => {
-      if (allowed !== null && !allowed(doc)) return;
-      if (tier === Tier.text && masks[doc] !== full && (scores.weights[doc] ?? 0) < minWeight) return;
-      if (excluded !== null && excluded[doc] === 1) return;
-      if (((masks[doc] ?? 0) & phraseMask) !== phraseMask) return;
-      if (checkPhrases && !this.passesPhrases(doc, parsed)) return;
-      ranking.add(doc, tier, masks[doc] === full, scores.scores[doc] ?? 0);
-    };
-    for (let i = 0; i < scores.count; i++) {
-      const doc = scores.records[i] ?? 0;
-      add(doc, refTiers.size > 0 ? (refTiers.get(doc) ?? Tier.text) : Tier.text);
+    const candidates = this.buffers.candidates(scores, refTiers.keys());
+    const positions = new Uint32Array(candidates.length);
+    const hitScores = new Float64Array(candidates.length);
+    const flags = new Uint8Array(candidates.length);
+    const withRefs = refTiers.size > 0;
+    let n = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      const doc = candidates[i]!;
+      if (allowed !== null && !allowed(doc)) continue;
+      const mask = masks[doc]!;
+      const tier = withRefs ? (refTiers.get(doc) ?? Tier.text) : Tier.text;
+      if (tier === Tier.text && mask !== full && weights[doc]! < minWeight) continue;
+      if (excluded !== null && excluded[doc] === 1) continue;
+      if ((mask & phraseMask) !== phraseMask) continue;
+      if (checkPhrases && !this.passesPhrases(doc, parsed)) continue;
+      positions[n] = doc;
+      hitScores[n] = scores.scores[doc]!;
+      flags[n] = Hits.flags(mask === full, tier === Tier.vid);
+      ranking?.add(n, tier, mask === full, scores.scores[doc]!);
+      n++;
     }
-    for (const [doc, tier] of refTiers) if (masks[doc] === 0) add(doc, tier);
-    return this.hits(ranking.positions(), scores, full, refTiers);
+    return new Hits(this.index, positions.subarray(0, n), hitScores.subarray(0, n), flags.subarray(0, n), ranking ? ranking.ordering() : Ordering.identity(n));
   }
 
   /** Adds the proximity bonus (proximity.ts) to the best eligible records, before they are ranked. */
@@ -166,30 +224,12 @@ class Engine implements SearchEngine {
     }
   }
 
-  private hits(positions: Uint32Array, scores: Scores, full: number, refTiers?: ReadonlyMap<number, Tier>): SearchHit[] {
-    const { data } = this.index;
-    const hits = new Array<SearchHit>(positions.length);
-    for (let i = 0; i < positions.length; i++) {
-      const doc = positions[i] ?? 0;
-      hits[i] = {
-        id: data.ids[doc] ?? 0,
-        notaId: data.notaIds[doc] ?? 0,
-        documentKey: data.documentKeys[data.documentKeyOf[doc] ?? 0] ?? '',
-        paragraphKey: data.paragraphKeys[data.paragraphKeyOf[doc] ?? 0] ?? '',
-        score: scores.scores[doc] ?? 0,
-        matchedAll: scores.masks[doc] === full,
-      };
-      if (refTiers?.get(doc) === Tier.vid) hits[i]!.idLookup = true;
-    }
-    return hits;
-  }
-
   /**
    * The words searched as a typo correction, each with the correction as the best hits write it:
    * the closest alternative that one of them contains. A correction no hit contains found nothing,
    * so it is not reported.
    */
-  private corrections(query: string, words: readonly PlannedWord[], hits: readonly SearchHit[]): Correction[] {
+  private corrections(query: string, words: readonly PlannedWord[], hits: Hits): Correction[] {
     const typos = words.filter((w) => w.typo);
     if (typos.length === 0 || hits.length === 0) return [];
     const { analyzer } = this.index;
@@ -199,8 +239,8 @@ class Engine implements SearchEngine {
       if (term !== null && !typed.has(term)) typed.set(term, token.text);
     }
     const written = new Map<string, string>();
-    for (const hit of hits.slice(0, CORRECTION_HITS)) {
-      const text = this.texts(hit.id);
+    for (const j of hits.relevance.top(CORRECTION_HITS)) {
+      const text = this.texts(hits.id(j));
       for (const token of text ? tokenize(`${text.question}\n${text.answer}`) : []) {
         const term = analyzer.termOf(token.text);
         if (term !== null && !written.has(term)) written.set(term, token.text);
@@ -292,6 +332,25 @@ function containsSequence(stems: readonly string[], phrase: readonly string[]): 
     return true;
   }
   return false;
+}
+
+/** Whether both parses search the same words (references resolved alike). */
+function sameWords(a: ParsedQuery, b: ParsedQuery): boolean {
+  return a.words.length === b.words.length && JSON.stringify(a.words) === JSON.stringify(b.words);
+}
+
+function outcome(match: MatchKind, ranked: Hits, counted: Hits | null, highlighter: Highlighter, corrections: Correction[]): SearchOutcome {
+  let list: SearchHit[] | undefined;
+  return {
+    match,
+    ranked,
+    counted,
+    highlighter,
+    corrections,
+    get hits() {
+      return (list ??= Array.from(ranked.relevance.all(), (j) => ranked.hit(j)));
+    },
+  };
 }
 
 function maxScore({ scores, records, count }: Scores): number {

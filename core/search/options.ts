@@ -14,7 +14,7 @@ import { SYNONYMS_VERSION } from './synonyms.ts';
  * Bump when anything that shapes the serialized index changes (fields, analysis, encoding). The
  * synonym list is part of the analysis: its hash is part of the format.
  */
-export const INDEX_FORMAT = `nvi-search/2+synonyms-${SYNONYMS_VERSION}`;
+export const INDEX_FORMAT = `nvi-search/3+synonyms-${SYNONYMS_VERSION}`;
 
 /** Indexed fields, in the order their term frequencies are packed into one 16-bit word. */
 export const FIELDS = ['question', 'answer', 'paragraph', 'document'] as const;

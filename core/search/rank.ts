@@ -2,6 +2,7 @@
  * Orders candidates by tier, then score, then index position, with one native sort over packed
  * float keys: sorting 100,000 hits with a comparator function costs several times more.
  */
+import { Ordering } from './hits.ts';
 
 /** Tiers, best first. Each has an "every word" half and a "some words" half. */
 export const Tier = { vid: 0, reference: 1, withinReference: 2, text: 3 } as const;
@@ -27,18 +28,19 @@ export class Ranking {
     this.keys = new Float64Array(capacity);
   }
 
-  add(position: number, tier: Tier, matchedAll: boolean, score: number): void {
+  /**
+   * `item` numbers the candidate in the order of its index position (item order breaks ties as
+   * position order did), below the index size; the Ordering hands items back.
+   */
+  add(item: number, tier: Tier, matchedAll: boolean, score: number): void {
     const group = tier * 2 + (matchedAll ? 0 : 1);
     // Higher scores sort first: store the distance from the top score level.
     const level = this.maxScore > 0 ? Math.floor((Math.min(score, this.maxScore) / this.maxScore) * this.scoreLevels) : 0;
-    this.keys[this.count++] = (group * (this.scoreLevels + 1) + (this.scoreLevels - level)) * this.positionUnit + position;
+    this.keys[this.count++] = (group * (this.scoreLevels + 1) + (this.scoreLevels - level)) * this.positionUnit + item;
   }
 
-  /** Positions, best first (equal tier and score: earlier position first). */
-  positions(): Uint32Array {
-    const sorted = this.keys.subarray(0, this.count).sort();
-    const positions = new Uint32Array(this.count);
-    for (let i = 0; i < this.count; i++) positions[i] = (sorted[i] ?? 0) % this.positionUnit;
-    return positions;
+  /** Items, best first (equal tier and score: the earlier item first). */
+  ordering(): Ordering {
+    return Ordering.byKeys(this.keys.subarray(0, this.count), this.positionUnit);
   }
 }

@@ -30,6 +30,7 @@ export class ScoreBuffers {
   private readonly current: Scores;
   private readonly best: Float64Array;
   private readonly bestRecords: Uint32Array;
+  private readonly ordered: Uint32Array;
 
   constructor(size: number) {
     this.current = {
@@ -41,6 +42,27 @@ export class ScoreBuffers {
     };
     this.best = new Float64Array(size);
     this.bestRecords = new Uint32Array(size);
+    this.ordered = new Uint32Array(size);
+  }
+
+  /**
+   * The scored records and `extra` ones (no duplicates), in ascending position order: a match's
+   * number in that order breaks ties as its position does. Valid until the next call. Many
+   * matches: one pass over the records' masks; few: a sort of just them.
+   */
+  candidates(scores: Scores, extra: Iterable<number>): Uint32Array {
+    const { ordered } = this;
+    const { masks, records, count } = scores;
+    let n = 0;
+    if (count * 8 > ordered.length) {
+      const more = new Set<number>();
+      for (const doc of extra) if (masks[doc] === 0) more.add(doc);
+      for (let doc = 0; doc < ordered.length; doc++) if (masks[doc] !== 0 || (more.size > 0 && more.has(doc))) ordered[n++] = doc;
+      return ordered.subarray(0, n);
+    }
+    for (let i = 0; i < count; i++) ordered[n++] = records[i]!;
+    for (const doc of extra) if (masks[doc] === 0 && n < ordered.length) ordered[n++] = doc;
+    return ordered.subarray(0, n).sort();
   }
 
   /**

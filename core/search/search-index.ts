@@ -83,6 +83,51 @@ export class SearchIndex {
     return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
   }
 
+  /** Whether record ids ascend with index positions (they do as built). */
+  get idsAscending(): boolean {
+    return this.positions === null;
+  }
+
+  /** The rank of the id of the record at `position` among all ids: its place in id order. */
+  idRank(position: number): number {
+    if (this.positions === null) return position;
+    if (!this.#idRanks) {
+      const order = Array.from(this.data.ids.keys()).sort((a, b) => this.data.ids[a]! - this.data.ids[b]!);
+      this.#idRanks = new Uint32Array(this.size);
+      order.forEach((at, rank) => (this.#idRanks![at] = rank));
+    }
+    return this.#idRanks[position]!;
+  }
+
+  #idRanks: Uint32Array | null = null;
+  #cells: { of: Uint32Array; cells: Array<{ notaId: number; documentKey: string; paragraphKey: string }> } | null = null;
+
+  /**
+   * Each record's paragraph of its NvI (`of`, by position) and those paragraphs (`cells`), in
+   * order of first appearance: what facets count matches in. Built at the first count.
+   */
+  cells(): { of: Uint32Array; cells: Array<{ notaId: number; documentKey: string; paragraphKey: string }> } {
+    if (this.#cells) return this.#cells;
+    const { notaIds, documentKeyOf, paragraphKeyOf, documentKeys, paragraphKeys } = this.data;
+    const of = new Uint32Array(this.size);
+    const cells: Array<{ notaId: number; documentKey: string; paragraphKey: string }> = [];
+    const byNota = new Map<number, Map<number, number>>();
+    const paragraphCount = paragraphKeys.length + 1;
+    for (let doc = 0; doc < this.size; doc++) {
+      const notaId = notaIds[doc]!;
+      let inNota = byNota.get(notaId);
+      if (!inNota) byNota.set(notaId, (inNota = new Map()));
+      const key = documentKeyOf[doc]! * paragraphCount + paragraphKeyOf[doc]!;
+      let cell = inNota.get(key);
+      if (cell === undefined) {
+        inNota.set(key, (cell = cells.length));
+        cells.push({ notaId, documentKey: documentKeys[documentKeyOf[doc]!] ?? '', paragraphKey: paragraphKeys[paragraphKeyOf[doc]!] ?? '' });
+      }
+      of[doc] = cell;
+    }
+    return (this.#cells = { of, cells });
+  }
+
   /** The position of the record with this id, if indexed. */
   position(id: number): number | undefined {
     if (this.positions) return this.positions.get(id);

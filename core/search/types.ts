@@ -4,6 +4,7 @@
  */
 
 import type { StoredRecord } from '../model.ts';
+import type { Hits } from './hits.ts';
 
 /** What the engine indexes for one Q&A record. */
 export interface IndexRecord extends StoredRecord {
@@ -53,8 +54,12 @@ export interface Correction {
 
 export interface SearchOutcome {
   match: MatchKind;
-  /** Every matching record, best first (VID lookups first of all). */
-  hits: SearchHit[];
+  /** Every matching record, best first (VID lookups first of all): built from `ranked` when read. */
+  readonly hits: SearchHit[];
+  /** The same matches as columns, ordered only as far as read: what the server uses. */
+  ranked: Hits;
+  /** With a count filter: the matches it lets through instead, unordered (what facets count). */
+  counted: Hits | null;
   highlighter: Highlighter;
   /** The typed words that were searched as another word, in query order; empty when none were. */
   corrections: Correction[];
@@ -65,10 +70,15 @@ export type TextSource = (id: number) => { question: string; answer: string } | 
 
 export interface SearchEngine {
   readonly size: number;
-  /** Never throws on any query string; an empty or stopword-only query returns no hits. */
-  search(query: string, filter?: SearchFilter): SearchOutcome;
+  /**
+   * Never throws on any query string; an empty or stopword-only query returns no hits. With
+   * `countFilter`, `counted` holds the matches under that filter too, from the same scoring.
+   */
+  search(query: string, filter?: SearchFilter, countFilter?: SearchFilter): SearchOutcome;
   /** The records most similar in text to record `id` (not itself), best first. */
   related(id: number, limit: number, filter?: SearchFilter): SearchHit[];
+  /** The index position of a record (matches are numbered in position order), if indexed. */
+  position(id: number): number | undefined;
   /** A highlighter for a query without running it (e.g. the question page reached from a search). */
   highlighter(query: string): Highlighter;
   serialize(): string;

@@ -9,7 +9,7 @@
  */
 
 /** Separable verb prefixes: the participle takes ge- after them ("af-ge-wezen", "toe-ge-licht"). */
-const SEPARABLE_PREFIXES = ['aan', 'af', 'bij', 'door', 'in', 'mee', 'na', 'om', 'op', 'over', 'terug', 'toe', 'uit', 'vast', 'voor', 'weg'];
+export const SEPARABLE_PREFIXES = ['aan', 'af', 'bij', 'door', 'in', 'mee', 'na', 'om', 'op', 'over', 'terug', 'toe', 'uit', 'vast', 'voor', 'weg'];
 
 /**
  * Vowels of strong verbs that change between participle and noun or infinitive: "gewezen" /

@@ -6,7 +6,7 @@ import { openDatabase } from '../../core/store/database.ts';
 import { createQaRepository } from '../../core/store/qa-repository.ts';
 import { BadParameterError } from '../errors.ts';
 import { parseCli, UsageError } from '../../core/cli-args.ts';
-import { answerGroupKeys } from '../loaders/answer-groups.ts';
+import { groupKeyOf } from '../loaders/answer-groups.ts';
 import { exportStream, toExportRecord, type Delimiter, type ExportFormat } from '../export/format.ts';
 import { checkFilters, iterateMatches } from '../loaders/search.ts';
 import { SORTS, type Sort } from '../loaders/sort.ts';
@@ -65,8 +65,7 @@ async function main(argv: string[]): Promise<number> {
     checkFilters(ctx, params);
     const base = (args['base-url'] ?? process.env.PUBLIC_URL ?? `http://${DEFAULTS.host}:${DEFAULTS.port}`).replace(/\/+$/, '');
     const records = (function* () {
-      const groups = answerGroupKeys(ctx);
-      for (const row of iterateMatches(ctx, params)) yield toExportRecord(ctx.snapshot, row, base, groups.get(row.id) ?? null);
+      for (const row of iterateMatches(ctx, params)) yield toExportRecord(ctx.snapshot, row, base, groupKeyOf(ctx.snapshot, row.id));
     })();
     const out = args.out ? fs.createWriteStream(args.out) : process.stdout;
     await pipeline(exportStream(records, args.format, args.delimiter), out);

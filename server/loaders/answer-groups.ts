@@ -1,9 +1,11 @@
 /**
  * "Same answer, shown once": a ranked list of records collapsed into one entry per answer group.
- * The groups themselves are stored at publish over every active NvI (core/store/same-answer-groups.ts);
- * here they are only looked up, once per snapshot, so grouping a search costs one pass over its hits.
+ * The groups themselves are stored at publish over every active NvI (core/store/same-answer-groups.ts)
+ * and loaded with the snapshot (server/snapshot/answer-group-table.ts), so grouping a search costs
+ * one pass over its hits.
  */
 import { answerTextKey } from '../../core/store/group-answers.ts';
+import type { Ordering } from '../../core/search/hits.ts';
 import type { NotaRow } from '../../core/store/qa-repository.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
 import { shortTitle } from './question.ts';
@@ -36,70 +38,79 @@ export interface ResultGroup {
   alsoIn: string[];
 }
 
-/** What a ranked list looks like once grouped; with mode `none`, every item is its own unit. */
-export interface Grouping<H extends { id: number; matchedAll: boolean }> {
+/** A ranked list's items: search hits (see Hits) or records browsed in table order. */
+export interface RankedList {
+  readonly length: number;
+  id(j: number): number;
+  matchedAll(j: number): boolean;
+  /** The record's index position (see SearchEngine.position), or undefined when not indexed. */
+  position(j: number): number | undefined;
+}
+
+/** What a ranked list looks like once grouped; with mode `none`, every item is its own result. */
+export interface Grouping {
   mode: GroupMode;
-  /** One item per result, the best-ranked member of its group, in rank order. */
-  units: H[];
-  /** Ids of every member (representative first, in rank order), by representative id; groups of 2 or more only. */
+  /** Results: one per group (its best-ranked member stands for it, in its place) and per ungrouped item. */
+  total: number;
+  /** Results whose standing item has every query word. */
+  allWords: number;
+  /** The first results (as many as asked for), as items of the list, in order. */
+  top: Uint32Array;
+  /** Ids of every member (representative first, in order), by representative id; groups of 2 or more among `top` only. */
   members: Map<number, number[]>;
   /** Records in the list (grouped or not) and how many of them have every query word. */
   questions: number;
   questionsAllWords: number;
 }
 
-const keysBySnapshot = new WeakMap<Snapshot, Map<number, string>>();
-
-/**
- * Group key by record id, for the records of this snapshot's NvIs; read once per snapshot, at its
- * first grouped request. Should a publish land in between, a record of an NvI it retired reads as
- * ungrouped until the server reloads (within RELOAD_INTERVAL_MS): one missed fold, never a wrong one.
- */
-export function answerGroupKeys(ctx: LoaderContext): Map<number, string> {
-  let keys = keysBySnapshot.get(ctx.snapshot);
-  if (!keys) {
-    // One string per group, not per member: SQLite hands out a new copy for every row.
-    const interned = new Map<string, string>();
-    keys = new Map();
-    for (const r of ctx.repo.answerGroupKeys(ctx.snapshot.notaIds)) {
-      let key = interned.get(r.key);
-      if (key === undefined) interned.set(r.key, (key = r.key));
-      keys.set(r.id, key);
-    }
-    keysBySnapshot.set(ctx.snapshot, keys);
-  }
-  return keys;
+/** The stored group key of a record of this snapshot, or null when it is in no group. */
+export function groupKeyOf(snapshot: Snapshot, id: number): string | null {
+  const at = snapshot.engine.position(id);
+  const group = at === undefined ? -1 : (snapshot.answerGroups.ofPosition[at] ?? -1);
+  return group < 0 ? null : (snapshot.answerGroups.keys[group] ?? null);
 }
 
 /**
- * Collapses a ranked list: the first (best-ranked) member of each group stands for it, in its
- * own place; the rest of the group follows it into `members`. Linear in the list.
+ * Collapses a ranked list: the first (best-ranked) member of each group stands for it, in its own
+ * place; the rest of the group follows it into `members`. Counting needs no order: linear in the
+ * list; only the first `need` results are put in order, and only their groups' members collected.
  */
-export function groupRanked<H extends { id: number; matchedAll: boolean }>(ctx: LoaderContext, items: readonly H[], mode: GroupMode): Grouping<H> {
+export function groupList(ctx: LoaderContext, list: RankedList, order: Ordering, mode: GroupMode, need: number): Grouping {
+  const n = list.length;
   let questionsAllWords = 0;
-  for (const h of items) if (h.matchedAll) questionsAllWords++;
-  if (mode === 'none') return { mode, units: [...items], members: new Map(), questions: items.length, questionsAllWords };
-  const keys = answerGroupKeys(ctx);
-  const units: H[] = [];
-  const byKey = new Map<string, number[]>();
-  const members = new Map<number, number[]>();
-  for (const h of items) {
-    const key = keys.get(h.id);
-    if (key === undefined) {
-      units.push(h);
-      continue;
-    }
-    const ids = byKey.get(key);
-    if (ids) ids.push(h.id);
-    else {
-      const first = [h.id];
-      byKey.set(key, first);
-      members.set(h.id, first);
-      units.push(h);
-    }
+  for (let j = 0; j < n; j++) if (list.matchedAll(j)) questionsAllWords++;
+  if (mode === 'none') return { mode, total: n, allWords: questionsAllWords, top: order.top(need), members: new Map(), questions: n, questionsAllWords };
+  const { ofPosition, keys } = ctx.snapshot.answerGroups;
+  const groupOf = new Int32Array(n);
+  const standing = new Int32Array(keys.length).fill(-1);
+  for (let j = 0; j < n; j++) {
+    const at = list.position(j);
+    const group = at === undefined ? -1 : (ofPosition[at] ?? -1);
+    groupOf[j] = group;
+    if (group < 0) continue;
+    const best = standing[group]!;
+    if (best < 0 || order.key(j) < order.key(best)) standing[group] = j;
   }
-  for (const [head, ids] of members) if (ids.length < 2) members.delete(head);
-  return { mode, units, members, questions: items.length, questionsAllWords };
+  let total = 0;
+  let allWords = 0;
+  const stands = (j: number) => groupOf[j]! < 0 || standing[groupOf[j]!] === j;
+  for (let j = 0; j < n; j++) {
+    if (!stands(j)) continue;
+    total++;
+    if (list.matchedAll(j)) allWords++;
+  }
+  const top = order.subset(stands).top(need);
+  // The members of the groups shown, in list order.
+  const shown = new Map<number, number[]>();
+  for (const j of top) if (groupOf[j]! >= 0) shown.set(groupOf[j]!, []);
+  if (shown.size > 0) for (let j = 0; j < n; j++) shown.get(groupOf[j]!)?.push(j);
+  const members = new Map<number, number[]>();
+  for (const items of shown.values()) {
+    if (items.length < 2) continue;
+    items.sort((a, b) => order.key(a) - order.key(b));
+    members.set(list.id(items[0]!), items.map((j) => list.id(j)));
+  }
+  return { mode, total, allWords, top, members, questions: n, questionsAllWords };
 }
 
 /** A label per NvI to say where else an answer was given: the sector where it names one NvI alone. */
@@ -113,7 +124,7 @@ function notaLabel(snapshot: Snapshot, nota: NotaRow): string {
  * The `group` of one result: null when grouping is on and the result stands alone; absent (an
  * empty object to spread) when grouping is off, so ungrouped responses keep their shape.
  */
-export function resultGroup(ctx: LoaderContext, grouping: Grouping<{ id: number; matchedAll: boolean }>, id: number): { group?: ResultGroup | null } {
+export function resultGroup(ctx: LoaderContext, grouping: Grouping, id: number): { group?: ResultGroup | null } {
   if (grouping.mode === 'none') return {};
   const ids = grouping.members.get(id);
   if (!ids) return { group: null };
@@ -124,7 +135,7 @@ export function resultGroup(ctx: LoaderContext, grouping: Grouping<{ id: number;
   const otherNotas = new Set(rows.filter((r) => r.notaId !== head.notaId).map((r) => r.notaId));
   return {
     group: {
-      key: answerGroupKeys(ctx).get(head.id) ?? '',
+      key: groupKeyOf(ctx.snapshot, head.id) ?? '',
       size: rows.length,
       answers: new Set(rows.map((r) => answerTextKey(r.answer))).size,
       members: rows.map((r) => {
@@ -143,6 +154,6 @@ export function resultGroup(ctx: LoaderContext, grouping: Grouping<{ id: number;
 }
 
 /** The counts a grouped or ungrouped response carries beside its results. */
-export function groupingFields(grouping: Grouping<{ id: number; matchedAll: boolean }>): { group: GroupMode; questions: number; questionsAllWords: number } {
+export function groupingFields(grouping: Grouping): { group: GroupMode; questions: number; questionsAllWords: number } {
   return { group: grouping.mode, questions: grouping.questions, questionsAllWords: grouping.questionsAllWords };
 }

@@ -1,5 +1,5 @@
 import type { NotaRow } from '../../core/store/qa-repository.ts';
-import type { SearchFilter, SearchHit } from '../../core/search/types.ts';
+import type { SearchFilter } from '../../core/search/types.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
 import { describeNota } from './nota-description.ts';
 import { shortTitle } from './question.ts';
@@ -43,17 +43,6 @@ export interface Cell {
 /** Every record of the snapshot, by paragraph: what a list without a query counts over. */
 export function allCells(snapshot: Snapshot): Cell[] {
   return snapshot.paragraphs.map((p) => ({ notaId: p.notaId, documentKey: p.documentKey, paragraphKey: p.key, count: p.count }));
-}
-
-export function cellsOfHits(hits: readonly SearchHit[]): Cell[] {
-  const cells = new Map<string, Cell>();
-  for (const h of hits) {
-    const k = `${h.notaId}\u0000${h.documentKey}\u0000${h.paragraphKey}`;
-    const cell = cells.get(k);
-    if (cell) cell.count++;
-    else cells.set(k, { notaId: h.notaId, documentKey: h.documentKey, paragraphKey: h.paragraphKey, count: 1 });
-  }
-  return [...cells.values()];
 }
 
 /** Whether a value is chosen in any facet with several values (the counts then need the wider set). */

@@ -2,13 +2,14 @@ import type { QaRepository, QaRow } from '../../core/store/qa-repository.ts';
 import { TOKEN_PATTERN } from '../../core/search/text.ts';
 import type { Correction, Highlighter, MatchKind, SearchHit } from '../../core/search/types.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
-import { groupingFields, groupRanked, resultGroup, type GroupMode, type ResultGroup } from './answer-groups.ts';
+import { Ordering } from '../../core/search/hits.ts';
+import { groupingFields, groupList, resultGroup, type GroupMode, type ResultGroup } from './answer-groups.ts';
 import { memo } from './lru.ts';
 import { publicRecord, type PublicRecord } from './record.ts';
 import { rowsByIds } from './rows.ts';
-import { allCells, cellsOfHits, countFacets, facetFilter, hasListSelection, type SearchFacets } from './facets.ts';
+import { allCells, countFacets, facetFilter, hasListSelection, type SearchFacets } from './facets.ts';
 import { resolveScope, selectionOf, type FilterParams, type ResolvedScope } from './scope.ts';
-import { effectiveSort, orderNotaIds, sortHits, type Sort } from './sort.ts';
+import { effectiveSort, orderHits, orderNotaIds, type Sort } from './sort.ts';
 import { urls } from './urls.ts';
 
 export interface SearchParams extends FilterParams {
@@ -142,32 +143,37 @@ function computeSearch(ctx: LoaderContext, params: SearchParams): SearchResponse
     };
   }
 
-  const outcome = ctx.snapshot.engine.search(query, engineFilter(scope));
-  const hits = sortHits(ctx.snapshot, outcome.hits, sort);
-  // A facet counts without its own filter: with a value chosen, over the search without them.
-  const counted = hasListSelection(scope.selection) ? ctx.snapshot.engine.search(query, facetFilter(ctx.snapshot, scope)).hits : outcome.hits;
-  const grouping = groupRanked(ctx, hits, params.group ?? 'none');
-  const units = grouping.units;
-  const pageHits = units.slice(offset, offset + limit);
-  const byId = new Map(pageHits.map((h) => [h.id, h]));
-  const rows = rowsByIds(ctx, pageHits.map((h) => h.id));
+  // A facet counts without its own filter: with a value chosen, over the search without them,
+  // from the same scoring of the query's words.
+  const countFilter = hasListSelection(scope.selection) ? facetFilter(ctx.snapshot, scope) : undefined;
+  const outcome = ctx.snapshot.engine.search(query, engineFilter(scope), countFilter);
+  const hits = outcome.ranked;
+  const list = { length: hits.length, id: (j: number) => hits.id(j), matchedAll: (j: number) => hits.matchedAll(j), position: (j: number) => hits.position(j) };
+  const grouping = groupList(ctx, list, orderHits(ctx.snapshot, hits, sort), params.group ?? 'none', offset + limit);
+  const pageHits = grouping.top.subarray(Math.min(offset, grouping.top.length));
+  const byId = new Map(Array.from(pageHits, (j) => [hits.id(j), j]));
+  const rows = rowsByIds(ctx, [...byId.keys()]);
+  const hitOf = (id: number) => {
+    const j = byId.get(id);
+    return j === undefined ? null : { score: hits.score(j), matchedAll: hits.matchedAll(j) };
+  };
   return {
     query,
     mode: 'search',
     match: outcome.match,
-    total: units.length,
-    allWords: countAllWords(units),
+    total: grouping.total,
+    allWords: grouping.allWords,
     ...groupingFields(grouping),
-    named: hits.length === 1 && hits[0]?.idLookup && rows[0] ? urls.question(ctx.snapshot, notaSlug(ctx.snapshot, rows[0].notaId), rows[0].vid) : null,
+    named: hits.length === 1 && hits.idLookup(0) && rows[0] ? urls.question(ctx.snapshot, notaSlug(ctx.snapshot, rows[0].notaId), rows[0].vid) : null,
     corrected: correctedQuery(query, outcome.corrections),
     corrections: outcome.corrections,
     page,
-    pages: Math.max(1, Math.ceil(units.length / limit)),
+    pages: Math.max(1, Math.ceil(grouping.total / limit)),
     limit,
     filters,
     sort,
-    results: rows.map((r) => ({ ...toResult(ctx, r, byId.get(r.id) ?? null, outcome.highlighter), ...resultGroup(ctx, grouping, r.id) })),
-    facets: countFacets(ctx.snapshot, scope.selection, cellsOfHits(counted)),
+    results: rows.map((r) => ({ ...toResult(ctx, r, hitOf(r.id), outcome.highlighter), ...resultGroup(ctx, grouping, r.id) })),
+    facets: countFacets(ctx.snapshot, scope.selection, (outcome.counted ?? hits).cells()),
   };
 }
 
@@ -179,9 +185,10 @@ function browseGrouped(
 ): SearchResponse {
   const ordered = { ...scope, notaIds: orderNotaIds(ctx.snapshot, scope.notaIds, at.sort) };
   const ids = ctx.repo.read(() => ctx.repo.idsInScope(ordered));
-  const grouping = groupRanked(ctx, ids.map((id) => ({ id, matchedAll: true })), 'answer');
-  const total = grouping.units.length;
-  const rows = rowsByIds(ctx, grouping.units.slice(at.offset, at.offset + at.limit).map((u) => u.id));
+  const list = { length: ids.length, id: (j: number) => ids[j]!, matchedAll: () => true, position: (j: number) => ctx.snapshot.engine.position(ids[j]!) };
+  const grouping = groupList(ctx, list, Ordering.identity(ids.length), 'answer', at.offset + at.limit);
+  const total = grouping.total;
+  const rows = rowsByIds(ctx, Array.from(grouping.top.subarray(Math.min(at.offset, grouping.top.length)), (j) => ids[j]!));
   const hl = ctx.snapshot.engine.highlighter('');
   return {
     query: at.query,
@@ -218,12 +225,6 @@ function engineFilter(scope: ResolvedScope) {
   };
 }
 
-function countAllWords(hits: readonly SearchHit[]): number {
-  let n = 0;
-  for (const h of hits) if (h.matchedAll) n++;
-  return n;
-}
-
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
@@ -244,13 +245,21 @@ export function* iterateMatches(
     yield* ctx.repo.iterate({ ...scope, notaIds: orderNotaIds(ctx.snapshot, scope.notaIds, sort) });
     return;
   }
-  const all = sortHits(ctx.snapshot, ctx.snapshot.engine.search(query, engineFilter(scope)).hits, sort);
+  const hits = ctx.snapshot.engine.search(query, engineFilter(scope)).ranked;
+  const order = orderHits(ctx.snapshot, hits, sort).all();
   // As the search page counts: records with every word, unless partial matches are asked for.
-  const hits = params.match === 'some' ? all : all.filter((h) => h.matchedAll);
+  const every = params.match === 'some';
   const CHUNK = 500;
-  for (let i = 0; i < hits.length; i += CHUNK) {
-    yield* ctx.repo.byIds(hits.slice(i, i + CHUNK).map((h) => h.id));
+  let chunk: number[] = [];
+  for (const j of order) {
+    if (!every && !hits.matchedAll(j)) continue;
+    chunk.push(hits.id(j));
+    if (chunk.length === CHUNK) {
+      yield* ctx.repo.byIds(chunk);
+      chunk = [];
+    }
   }
+  if (chunk.length > 0) yield* ctx.repo.byIds(chunk);
 }
 
 /** Resolves the filters up front, so a bad parameter fails before a response starts streaming. */

@@ -1,5 +1,5 @@
 import type { NotaRow } from '../../core/store/qa-repository.ts';
-import type { SearchHit } from '../../core/search/types.ts';
+import { Ordering, type Hits } from '../../core/search/hits.ts';
 import type { Snapshot } from '../snapshot/snapshot.ts';
 
 /** relevance: best match first; newest: the newest round first; table: NvI, then source order. */
@@ -40,18 +40,45 @@ export function orderNotaIds(snapshot: Snapshot, notaIds: readonly number[], sor
   return rows.sort(compareNewest).map((n) => n.id);
 }
 
+const notaRanks = new WeakMap<Snapshot, Map<Sort, Map<number, number>>>();
+
+/** Each NvI's place in the list under this sort (the order is total, so any subset keeps it). */
+function notaRank(snapshot: Snapshot, sort: Sort): Map<number, number> {
+  let bySort = notaRanks.get(snapshot);
+  if (!bySort) notaRanks.set(snapshot, (bySort = new Map()));
+  let ranks = bySort.get(sort);
+  if (!ranks) bySort.set(sort, (ranks = new Map(orderNotaIds(snapshot, snapshot.notaIds, sort).map((id, i) => [id, i]))));
+  return ranks;
+}
+
 /**
  * Search hits in the order asked for. The hits with every query word stay first whatever the sort
  * (the page divides them from the partial matches and exports hold them alone); within each part,
- * newest orders by NvI and keeps relevance inside one, table orders by NvI and source position.
- * A nota's records are written in one transaction in table order, so their ids follow it.
+ * newest orders by NvI and keeps relevance inside one, table orders by NvI and record id (a nota's
+ * records are written in one transaction in table order, so their ids follow it). One packed key
+ * per hit, sorted natively, and only as far as read.
  */
-export function sortHits(snapshot: Snapshot, hits: SearchHit[], sort: Sort): SearchHit[] {
-  if (sort === 'relevance') return hits;
-  const rank = new Map(orderNotaIds(snapshot, [...new Set(hits.map((h) => h.notaId))], sort).map((id, i) => [id, i]));
-  const position = new Map(hits.map((h, i) => [h, i]));
-  const within = sort === 'table' ? (a: SearchHit, b: SearchHit) => a.id - b.id : (a: SearchHit, b: SearchHit) => position.get(a)! - position.get(b)!;
-  return [...hits].sort(
-    (a, b) => Number(b.matchedAll) - Number(a.matchedAll) || (rank.get(a.notaId) ?? 0) - (rank.get(b.notaId) ?? 0) || within(a, b),
-  );
+export function orderHits(snapshot: Snapshot, hits: Hits, sort: Sort): Ordering {
+  if (sort === 'relevance') return hits.relevance;
+  const n = hits.length;
+  const ranks = notaRank(snapshot, sort);
+  const unit = 2 ** Ordering.bits(Math.max(n, snapshot.engine.size));
+  const notas = ranks.size + 1;
+  let within: (j: number) => number;
+  if (sort === 'table') within = (j) => hits.idRank(j);
+  else {
+    const relevance = hits.relevance.all();
+    const place = new Uint32Array(n);
+    for (let r = 0; r < n; r++) place[relevance[r]!] = r;
+    within = (j) => place[j]!;
+  }
+  const group = (j: number) => (hits.matchedAll(j) ? 0 : notas) + (ranks.get(hits.notaId(j)) ?? 0);
+  if (2 * notas * unit * unit > Number.MAX_SAFE_INTEGER) {
+    // Too many records to pack: a comparator sort, the same order.
+    const order = Array.from({ length: n }, (_, j) => j).sort((a, b) => group(a) - group(b) || within(a) - within(b));
+    return Ordering.of(Uint32Array.from(order));
+  }
+  const keys = new Float64Array(n);
+  for (let j = 0; j < n; j++) keys[j] = (group(j) * unit + within(j)) * unit + j;
+  return Ordering.byKeys(keys, unit);
 }

@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { exportFileName, exportStream, CONTENT_TYPES, toExportRecord, type Delimiter, type ExportFormat, type ExportRecord } from '../export/format.ts';
 import { EXPORT_LIMITS } from '../export/limits.ts';
-import { answerGroupKeys } from '../loaders/answer-groups.ts';
+import { groupKeyOf } from '../loaders/answer-groups.ts';
 import { checkFilters, iterateMatches } from '../loaders/search.ts';
 import { exportQuerystring, type SearchQuery } from './schemas.ts';
 
@@ -73,9 +73,8 @@ export default async function exportRoutes(fastify: FastifyInstance): Promise<vo
     const scope = checkFilters(ctx, request.query);
     const base = baseUrl(fastify, request);
     const rows = iterateMatches(ctx, request.query);
-    const groups = answerGroupKeys(ctx);
     const records = (function* (): Generator<ExportRecord> {
-      for (const row of rows) yield toExportRecord(ctx.snapshot, row, base, groups.get(row.id) ?? null);
+      for (const row of rows) yield toExportRecord(ctx.snapshot, row, base, groupKeyOf(ctx.snapshot, row.id));
     })();
     const filename = exportFileName(
       { nota: scope.nota?.slug, document: scope.document?.key, paragraph: scope.paragraphKey, paragraphLabel: scope.paragraph?.label, q: request.query.q?.trim() },

@@ -13,6 +13,7 @@ import { deserializeIndex } from '../../core/search/serialize.ts';
 import { fieldNorms, type IndexData } from '../../core/search/search-index.ts';
 import { openDatabase } from '../../core/store/database.ts';
 import { createQaRepository } from '../../core/store/qa-repository.ts';
+import { answerGroupTable } from './answer-group-table.ts';
 import { transferables, type IndexReply, type IndexRequest } from './index-protocol.ts';
 
 function fromFile(request: IndexRequest): IndexData | null {
@@ -49,14 +50,27 @@ function build(request: IndexRequest): { data: IndexData; saveError?: string } {
   }
 }
 
+/** The stored answer groups of the indexed records, read on this thread too. */
+function answerGroups(request: IndexRequest, data: IndexData) {
+  const db = openDatabase(request.dbPath, { readonly: true });
+  try {
+    const positions = new Map<number, number>();
+    data.ids.forEach((id, at) => positions.set(id, at));
+    return answerGroupTable(createQaRepository(db).answerGroupKeys(request.notaIds), data.ids.length, (id) => positions.get(id));
+  } finally {
+    db.close();
+  }
+}
+
 const request = workerData as IndexRequest;
 let reply: IndexReply;
 try {
   const started = performance.now();
   const loaded = fromFile(request);
   const result = loaded ? { data: loaded, source: 'file' as const } : { ...build(request), source: 'built' as const };
-  reply = { ok: true, ...result, norms: fieldNorms(result.data.fieldLengths, result.data.ids.length), ms: performance.now() - started };
+  const norms = fieldNorms(result.data.fieldLengths, result.data.ids.length);
+  reply = { ok: true, ...result, norms, answerGroups: answerGroups(request, result.data), ms: performance.now() - started };
 } catch (err) {
   reply = { ok: false, error: (err as Error).message };
 }
-parentPort!.postMessage(reply, reply.ok ? transferables(reply.data, reply.norms) : []);
+parentPort!.postMessage(reply, reply.ok ? transferables(reply.data, reply.norms, reply.answerGroups) : []);

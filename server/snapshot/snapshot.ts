@@ -2,6 +2,7 @@ import type { DocumentRow, NotaRow, ParagraphRow, QaRepository } from '../../cor
 import type { SearchEngine } from '../../core/search/types.ts';
 import { buildEngine, loadIndexFile, writeIndexFile } from '../../core/publish/index-file.ts';
 import { engineFromIndexData } from '../../core/search/engine.ts';
+import { answerGroupTable, type AnswerGroups } from './answer-group-table.ts';
 import { loadIndexOffThread } from './index-loader.ts';
 
 /**
@@ -20,6 +21,8 @@ export interface Snapshot {
   documents: DocumentRow[];
   paragraphs: ParagraphRow[];
   engine: SearchEngine;
+  /** The stored answer groups of the records, by index position (see answer-group-table.ts). */
+  answerGroups: AnswerGroups;
   /** Where the engine came from, for logs and the health check. */
   engineSource: 'file' | 'built';
 }
@@ -29,7 +32,7 @@ export interface SnapshotLog {
   warn(obj: object, msg: string): void;
 }
 
-type SnapshotData = Omit<Snapshot, 'engine' | 'engineSource' | 'notaBySlug' | 'notaById'>;
+type SnapshotData = Omit<Snapshot, 'engine' | 'engineSource' | 'answerGroups' | 'notaBySlug' | 'notaById'>;
 
 /** Notas and trees at one generation, read in one transaction (a few small queries). */
 function readData(repo: QaRepository): SnapshotData {
@@ -41,12 +44,13 @@ function readData(repo: QaRepository): SnapshotData {
   return { generation, notas, notaIds: notas.map((n) => n.id).sort((a, b) => a - b), documents, paragraphs };
 }
 
-function assemble(data: SnapshotData, engine: SearchEngine, engineSource: Snapshot['engineSource']): Snapshot {
+function assemble(data: SnapshotData, engine: SearchEngine, engineSource: Snapshot['engineSource'], answerGroups: AnswerGroups): Snapshot {
   return {
     ...data,
     notaBySlug: new Map(data.notas.map((n) => [n.slug, n])),
     notaById: new Map(data.notas.map((n) => [n.id, n])),
     engine,
+    answerGroups,
     engineSource,
   };
 }
@@ -72,7 +76,8 @@ export function loadSnapshot(repo: QaRepository, indexFile: string, log: Snapsho
       log.warn({ err: (err as Error).message, indexFile }, 'search index not saved');
     }
   }
-  return assemble(data, engine, engineSource);
+  const groups = answerGroupTable(repo.answerGroupKeys(notaIds), engine.size, (id) => engine!.position(id));
+  return assemble(data, engine, engineSource, groups);
 }
 
 /**
@@ -86,7 +91,7 @@ export async function loadSnapshotOffThread(repo: QaRepository, dbPath: string, 
   if (!reply.ok) throw new Error(`search index not loaded: ${reply.error}`);
   if (reply.source === 'built') log.info({ generation: data.generation, records: reply.data.ids.length, ms: Math.round(reply.ms) }, 'search index built');
   if (reply.saveError) log.warn({ err: reply.saveError, indexFile }, 'search index not saved');
-  return assemble(data, engineFromIndexData(reply.data, (id) => repo.text(id), reply.norms), reply.source);
+  return assemble(data, engineFromIndexData(reply.data, (id) => repo.text(id), reply.norms), reply.source, reply.answerGroups);
 }
 
 /** Holds the current snapshot and swaps in a new one when the database generation moves on. */

@@ -17,6 +17,7 @@ import { buildIndexData } from '../../core/search/build-index.ts';
 import { engineFromIndexData } from '../../core/search/engine.ts';
 import { refEntries } from '../../core/search/ref-table.ts';
 import { fieldNorms, type IndexData } from '../../core/search/search-index.ts';
+import { answerGroupTable } from '../../server/snapshot/answer-group-table.ts';
 import { transferables } from '../../server/snapshot/index-protocol.ts';
 import { readGold } from '../helpers/gold.ts';
 import { toIndexRecords } from '../search/gold-engine.ts';
@@ -38,7 +39,8 @@ function receive<T>(message: T, transfer: ArrayBuffer[]): { message: T; ms: numb
 function now(data: IndexData): { receive: number; wrap: number } {
   const copy = structuredClone(data);
   const norms = fieldNorms(copy.fieldLengths, copy.ids.length);
-  const got = receive({ data: copy, norms }, transferables(copy, norms));
+  const groups = answerGroupTable([], copy.ids.length, () => undefined);
+  const got = receive({ data: copy, norms, groups }, transferables(copy, norms, groups));
   const started = performance.now();
   engineFromIndexData(got.message.data, () => undefined, got.message.norms);
   return { receive: got.ms, wrap: performance.now() - started };

@@ -4,7 +4,11 @@
  * words with a seeded PRNG, as `npm run load` draws its "every query new" searches.
  *
  *   npx tsx test/bench/uncached-search.ts [--requests 2000] [--repeats 5] [--url /zoeken] [--compare DIR] [--profile FILE]
+ *     [--db PATH | --records N] [--extra 'sector=GGZ&group=none']
  *
+ * The data is the 2021-2023 fixture unless --db names a database (its index file beside it, e.g.
+ * one `npm run ingest -- --db PATH data/*.pdf` wrote) or --records asks for N synthetic records
+ * (test/bench/export.ts). --extra adds parameters to every request (filters, sort, grouping).
  * --compare DIR builds a second app from the checkout in DIR (another commit of this repository,
  * its node_modules linked) on the same database, and alternates the two repeat by repeat, so
  * both see the same machine load. --profile FILE writes a CPU profile of the measured requests
@@ -18,6 +22,7 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify'
 import { openDatabase } from '../../core/store/database.ts';
 import { writeFixtureDatabase } from '../helpers/fixture-db.ts';
 import { prng } from '../helpers/prng.ts';
+import { makeDb } from './export.ts';
 
 const arg = (name: string, fallback: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -28,11 +33,24 @@ const REPEATS = Number(arg('repeats', '5'));
 const URL_BASE = arg('url', '/zoeken');
 const COMPARE = process.argv.includes('--compare') ? path.resolve(arg('compare', '')) : null;
 const PROFILE = process.argv.includes('--profile') ? path.resolve(arg('profile', 'uncached-search.cpuprofile')) : null;
+const DB = process.argv.includes('--db') ? path.resolve(arg('db', '')) : null;
+const RECORDS = process.argv.includes('--records') ? Number(arg('records', '100000')) : null;
+const EXTRA = arg('extra', '');
 /** Per app, so that the words' caches (stems, forms) are as warm as on a server that has run a while. */
 const WARM_UP = 1000;
 
-function database(dir: string): Promise<string> {
-  return writeFixtureDatabase(path.join(dir, 'nvi.db'));
+async function database(dir: string): Promise<string> {
+  if (RECORDS !== null) return makeDb(dir, RECORDS);
+  if (DB === null) return writeFixtureDatabase(path.join(dir, 'nvi.db'));
+  const copy = path.join(dir, 'nvi.db');
+  const db = openDatabase(DB, { readonly: true });
+  try {
+    await db.backup(copy);
+  } finally {
+    db.close();
+  }
+  fs.copyFileSync(`${DB}.search.json`, `${copy}.search.json`);
+  return copy;
 }
 
 /** The app of the checkout at `root`, on its own copy of the database. */
@@ -106,7 +124,7 @@ try {
   while (fresh.size < (WARM_UP + REQUESTS * REPEATS) * (COMPARE ? 2 : 1)) {
     fresh.add(`${words[Math.floor(random() * words.length)]} ${words[Math.floor(random() * words.length)]}`);
   }
-  const urls = [...fresh].map((q) => `${URL_BASE}?q=${encodeURIComponent(q)}`);
+  const urls = [...fresh].map((q) => `${URL_BASE}?q=${encodeURIComponent(q)}${EXTRA ? `&${EXTRA}` : ''}`);
   const here = path.resolve(import.meta.dirname, '../..');
   const apps = [{ name: 'this checkout', app: await appFrom(here, source, dir), runs: [] as number[] }];
   if (COMPARE) apps.unshift({ name: COMPARE, app: await appFrom(COMPARE, source, dir), runs: [] });
@@ -133,7 +151,7 @@ try {
       }
     }
   }
-  console.log(`${REQUESTS} new queries per repeat, ${REPEATS} repeats, ${URL_BASE}, ${words.length} words; CPU ms per request:`);
+  console.log(`${REQUESTS} new queries per repeat, ${REPEATS} repeats, ${URL_BASE}${EXTRA ? ` with ${EXTRA}` : ''}, ${words.length} words, load ${os.loadavg()[0]?.toFixed(1)}; CPU ms per request:`);
   for (const a of apps) console.log(`${a.name}: median ${median(a.runs).toFixed(2)} (${a.runs.map((v) => v.toFixed(2)).join(', ')})`);
   for (const a of apps) await a.app.close();
 } finally {

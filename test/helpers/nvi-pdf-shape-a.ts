@@ -12,7 +12,9 @@
 import PDFDocument from 'pdfkit';
 import type { RecordContent } from '../../core/model.ts';
 import { readGold, type GoldRecord } from './gold.ts';
-import { wrapText, type Measure, type PrintedLine } from './nvi-pdf/wrap.ts';
+import { drawTexts, measurer, pdfBytes, type TextOp } from './nvi-pdf/draw.ts';
+import { BOLD, PAGE_SIZES } from './nvi-pdf/options.ts';
+import { wrapText, type PrintedLine } from './nvi-pdf/wrap.ts';
 import { prng } from './prng.ts';
 
 export interface ShapeAOptions {
@@ -46,8 +48,6 @@ export interface GeneratedShapeA {
   pageCount: number;
 }
 
-const BOLD = { Helvetica: 'Helvetica-Bold', 'Times-Roman': 'Times-Bold' } as const;
-const SIZES = { A4: [595.28, 841.89], LETTER: [612, 792] } as const;
 const PAD = 5;
 const MARGIN_X = 60;
 const TOP = 60;
@@ -68,16 +68,8 @@ const PARAGRAPH_TITLES = [
   'Beoordeling van nieuwe zorgaanbieders',
 ];
 
-interface Text {
-  str: string;
-  x: number;
-  y: number;
-  size: number;
-  bold: boolean;
-}
-
 interface Page {
-  texts: Text[];
+  texts: TextOp[];
   /** Horizontal and vertical border pieces: [x0, y0, x1, y1]. */
   rules: Array<[number, number, number, number]>;
 }
@@ -109,8 +101,8 @@ export async function makeShapeAPdf(options: ShapeAOptions = {}): Promise<Genera
     .map((g) => ({ ...g, question: g.question.replace(/\n\s*\n/g, '\n'), answer: g.answer.replace(/\n\s*\n/g, '\n') }));
   const pickRecord = (): GoldRecord => pool[Math.floor(rand() * pool.length)]!;
   const doc = new PDFDocument({ autoFirstPage: false, margin: 0 });
-  const [width, height] = SIZES[o.size];
-  const measureWith = (font: string, size: number): Measure => (s) => doc.font(font).fontSize(size).widthOfString(s);
+  const [width, height] = PAGE_SIZES[o.size];
+  const measureWith = measurer(doc);
   const size = o.fontSize;
   const pitch = size * 1.25;
   const bottom = height - 70;
@@ -295,14 +287,8 @@ function clean(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-function render(doc: PDFKit.PDFDocument, o: Required<Pick<ShapeAOptions, 'font' | 'borders'>>, pages: Page[], width: number, height: number, title: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.info.Title = title;
+function render(doc: PDFKit.PDFDocument, o: Required<Pick<ShapeAOptions, 'font' | 'borders' | 'fontSize'>>, pages: Page[], width: number, height: number, title: string): Promise<Buffer> {
+  const done = pdfBytes(doc, title);
   for (const [i, p] of pages.entries()) {
     doc.addPage({ size: [width, height], margin: 0 });
     for (const [x0, y0, x1, y1] of p.rules) {
@@ -315,12 +301,7 @@ function render(doc: PDFKit.PDFDocument, o: Required<Pick<ShapeAOptions, 'font' 
       }
     }
     doc.fillColor('#000000');
-    for (const t of p.texts) {
-      doc
-        .font(t.bold ? BOLD[o.font] : o.font)
-        .fontSize(t.size)
-        .text(t.str, t.x, t.y, { lineBreak: false });
-    }
+    drawTexts(doc, p.texts, o.font, o.fontSize);
     if (i > 0) {
       const num = `Pagina ${i + 1} van ${pages.length}`;
       doc.font(o.font).fontSize(8).text(num, width - MARGIN_X - doc.widthOfString(num), height - 40, { lineBreak: false });

@@ -13,7 +13,8 @@ import { CLOSING_TEXT, COVER_TEXT, INTRO_TEXT, makeContent, pick, type Content }
 import { geometry, Layout } from './nvi-pdf/layout.ts';
 import { BOLD, DEFAULTS, MARGIN_TOP, MARGIN_X, PAD_X, type ColumnKind, type GeneratedNvi, type GeneratedRecord, type NviPdfOptions } from './nvi-pdf/options.ts';
 import { render } from './nvi-pdf/render.ts';
-import { wrapText, type Measure } from './nvi-pdf/wrap.ts';
+import { wrapText } from './nvi-pdf/wrap.ts';
+import { measurer } from './nvi-pdf/draw.ts';
 import { prng } from './prng.ts';
 
 export { DEFAULT_COLUMNS } from './nvi-pdf/options.ts';
@@ -30,7 +31,7 @@ export async function makeNviPdf(options: NviPdfOptions = {}): Promise<Generated
     ...(o.userPassword ? { userPassword: o.userPassword } : {}),
     ...(o.ownerPassword ? { ownerPassword: o.ownerPassword } : {}),
   });
-  const measureWith = (font: string, size: number): Measure => (s) => doc.font(font).fontSize(size).widthOfString(s);
+  const measureWith = measurer(doc);
   const measure = measureWith(o.font, o.fontSize);
   const measureBold = measureWith(BOLD[o.font], o.fontSize);
   const g = geometry(o, measureBold);

@@ -8,6 +8,8 @@ import { getJson } from '../helpers/inject.ts';
 import { publishNota, type RecordInput } from '../helpers/records.ts';
 import { openDatabase } from '../../core/store/database.ts';
 import { rebuildSameQuestionLinks } from '../../core/store/same-question-links.ts';
+import { DEFAULT_MATCH_SETTINGS, type CrossLink, type CrossRecord } from '../../core/crossnvi/same-question.ts';
+import { everyPair, linkLines } from '../crossnvi/every-pair.ts';
 
 /**
  * Across the bundled NvIs: the 2021-2023 NvI of the test database with the GGZ and GZ NvIs of
@@ -165,5 +167,20 @@ describe('the same question in other NvIs, published one NvI at a time', () => {
       db.close();
     }
     expect(pairs()).toEqual(published);
+  });
+
+  it('computes them all at once exactly as a comparison of every pair, similarities included', () => {
+    const db = openDatabase(app.db.name);
+    try {
+      expect(rebuildSameQuestionLinks(db)).toBeGreaterThan(100);
+    } finally {
+      db.close();
+    }
+    const stored = app.db.prepare(`SELECT from_qa AS "from", to_qa AS "to", relation, similarity FROM qa_elsewhere`).all() as CrossLink[];
+    const records = app.db
+      .prepare(`SELECT id AS key, nota_id AS nota, question, answer FROM qa WHERE nota_id IN (SELECT id FROM nota WHERE active = 1) ORDER BY id`)
+      .all() as CrossRecord[];
+    expect(new Set(records.map((r) => r.nota)).size).toBe(3);
+    expect(linkLines(stored)).toEqual(linkLines(everyPair(records, DEFAULT_MATCH_SETTINGS)));
   });
 });

@@ -3,12 +3,9 @@
  * with the key the judgments use (the VID for 2021, `<slug>#<seq>` for 2024). The 2024 records are
  * built from the gold files directly, as the ingest for those PDFs would store them.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { vidNumber } from '../../core/text/ids.ts';
-import { documentKey, paragraphKey } from '../../core/text/keys.ts';
 import type { IndexRecord } from '../../core/search/types.ts';
-import { FIXTURES, readGold } from '../helpers/gold.ts';
+import { readGold, readRealGold, type RealGoldRecord } from '../helpers/gold.ts';
+import { indexRecord, toIndexRecords } from '../search/gold-engine.ts';
 
 export interface KeyedRecord extends IndexRecord {
   /** What the judgments call the record. */
@@ -20,27 +17,10 @@ export interface Corpus {
   records: KeyedRecord[];
 }
 
-interface Gold2024 {
-  seq: number;
-  chapter: string;
-  paragraph: string;
-  subparagraph: string;
-  question: string;
-  answer: string;
-}
-
 export const NVIS_2024 = [
-  { slug: 'nvi-ggz-2024-2026', file: 'NvI-GGZ-2024-2026.gold.jsonl' },
-  { slug: 'nvi-gz-2024-2026', file: 'NvI-GZ-2024-2026.gold.jsonl' },
+  { slug: 'nvi-ggz-2024-2026', sector: 'GGZ' },
+  { slug: 'nvi-gz-2024-2026', sector: 'GZ' },
 ] as const;
-
-function readJsonl<T>(file: string): T[] {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as T);
-}
 
 const SUBPARAGRAPH = /^\s*subparagraaf\s+(\d+(?:\.\d+)+)\.?\s*$/iu;
 
@@ -50,7 +30,7 @@ const SUBPARAGRAPH = /^\s*subparagraaf\s+(\d+(?:\.\d+)+)\.?\s*$/iu;
  * sub-paragraph and to its ancestors both resolve. The document is the chapter (the Leeswijzer
  * table has none: it is its own document).
  */
-function labels2024(g: Gold2024): { document: string; paragraph: string } {
+function labels2024(g: RealGoldRecord): { document: string; paragraph: string } {
   const sub = SUBPARAGRAPH.exec(g.subparagraph)?.[1];
   const title = g.paragraph.replace(/^\s*\d+(?:\.\d+)*\.?\s*/u, '');
   return { document: g.chapter || g.paragraph, paragraph: sub ? `${sub} ${title}` : g.paragraph };
@@ -58,42 +38,20 @@ function labels2024(g: Gold2024): { document: string; paragraph: string } {
 
 /** Record ids and nota ids continue from `firstId` and `firstNota`, so corpora can be combined. */
 export function corpus2021(firstId = 1, notaId = 1): Corpus {
-  const records = readGold().map((g, i): KeyedRecord => ({
-    key: g.vid,
-    id: firstId + i,
-    notaId,
-    vid: g.vid,
-    vidNumber: vidNumber(g.vid),
-    seq: i + 1,
-    document: g.document,
-    documentKey: documentKey(g.document),
-    paragraph: g.paragraph,
-    paragraphKey: paragraphKey(g.paragraph),
-    question: g.question,
-    answer: g.answer,
-  }));
+  const records = toIndexRecords(readGold(), firstId, notaId).map((r): KeyedRecord => ({ ...r, key: r.vid }));
   return { name: 'NvI 2021-2023', records };
 }
 
 export function corpus2024(firstId = 1, firstNota = 1): Corpus {
   const records: KeyedRecord[] = [];
-  NVIS_2024.forEach(({ slug, file }, n) => {
-    for (const g of readJsonl<Gold2024>(path.join(FIXTURES, 'real', file))) {
+  NVIS_2024.forEach(({ slug, sector }, n) => {
+    for (const g of readRealGold(sector)) {
       const { document, paragraph } = labels2024(g);
+      const key = `${slug}#${g.seq}`;
       records.push({
-        key: `${slug}#${g.seq}`,
-        id: firstId + records.length,
-        notaId: firstNota + n,
+        key,
         // These NvIs number their questions by row only: no VID to look up.
-        vid: `${slug}#${g.seq}`,
-        vidNumber: null,
-        seq: g.seq,
-        document,
-        documentKey: documentKey(document),
-        paragraph,
-        paragraphKey: paragraphKey(paragraph),
-        question: g.question,
-        answer: g.answer,
+        ...indexRecord({ id: firstId + records.length, notaId: firstNota + n, vid: key, vidNumber: null, seq: g.seq, document, paragraph, question: g.question, answer: g.answer }),
       });
     }
   });

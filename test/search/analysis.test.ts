@@ -89,6 +89,18 @@ describe('verb and noun forms (wordforms.ts)', () => {
     expect(fullMatches(engine, 'expertisecentrum aangewezen')).toEqual([2, 1]);
   });
 
+  it('indexes a separable verb in its te-infinitive as the verb written as one word, not after "om"', () => {
+    const engine = engineOf([
+      'Kan het zorgkantoor de tariefpercentages aan te passen?',
+      'Om te komen tot een afspraak passen we het tarief aan.',
+      'Wij vragen u het plan toe  te lichten.',
+      'Kan het zorgkantoor het tariefpercentage aanpassen?',
+    ]);
+    expect(fullMatches(engine, 'tariefpercentage aanpassen')).toEqual([4, 1]);
+    expect(fullMatches(engine, 'plan toelichten')).toEqual([3]);
+    expect(fullMatches(engine, 'omkomen')).toEqual([]);
+  });
+
   it('matches a participle against a compound that ends in the verb\'s noun', () => {
     const engine = engineOf(['Hoe melden we een bestuurderswissel?', 'Wie is de bestuurder?', 'Een wissel van de wacht.']);
     expect(fullMatches(engine, 'bestuurder gewisseld')).toEqual([1]);
@@ -201,6 +213,12 @@ describe('domain synonyms (synonyms.json)', () => {
     expect(fullMatches(engine, 'vpt')).toEqual([1, 2]);
     expect(ranked(engine, 'vpt')[0]).toBe(1); // the form as typed first
     expect(fullMatches(engine, 'pakket').sort()).toEqual([2, 3]); // a part of a form alone is no synonym
+  });
+
+  it('finds the AVG for the doctor written out, and the other way round', () => {
+    const engine = engineOf(['Geldt 100% voor de inzet AVG?', 'Is de arts voor verstandelijk gehandicapten regionaal beschikbaar?', 'Een arts in de regio.']);
+    expect(fullMatches(engine, 'arts verstandelijk gehandicapten')).toEqual([2, 1]);
+    expect(fullMatches(engine, 'avg')).toEqual([1, 2]);
   });
 
   it('treats single-word synonyms alike (cliënt / bewoner / klant) and V&V as one word', () => {

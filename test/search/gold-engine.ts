@@ -5,21 +5,29 @@ import { buildSearchEngine, type EngineOptions } from '../../core/search/engine.
 import type { IndexRecord, SearchEngine, TextSource } from '../../core/search/types.ts';
 import { readGold, type GoldRecord } from '../helpers/gold.ts';
 
-/** Record ids are line numbers (1-based), all in nota 1, keys as the ingest derives them. */
-export function toIndexRecords(gold: readonly GoldRecord[]): IndexRecord[] {
-  return gold.map((g, i) => ({
-    id: i + 1,
-    notaId: 1,
-    vid: g.vid,
-    vidNumber: vidNumber(g.vid),
-    seq: i + 1,
-    document: g.document,
-    documentKey: documentKey(g.document),
-    paragraph: g.paragraph,
-    paragraphKey: paragraphKey(g.paragraph),
-    question: g.question,
-    answer: g.answer,
-  }));
+/** An index record with its document and paragraph keys derived as the ingest derives them. */
+export function indexRecord(r: Omit<IndexRecord, 'documentKey' | 'paragraphKey'>): IndexRecord {
+  return { ...r, documentKey: documentKey(r.document), paragraphKey: paragraphKey(r.paragraph) };
+}
+
+/**
+ * Record ids number on from `firstId` in line order, all in nota `notaId` (by default ids are
+ * line numbers, 1-based, in nota 1), VID numbers as the ingest reads them.
+ */
+export function toIndexRecords(gold: readonly GoldRecord[], firstId = 1, notaId = 1): IndexRecord[] {
+  return gold.map((g, i) =>
+    indexRecord({
+      id: firstId + i,
+      notaId,
+      vid: g.vid,
+      vidNumber: vidNumber(g.vid),
+      seq: i + 1,
+      document: g.document,
+      paragraph: g.paragraph,
+      question: g.question,
+      answer: g.answer,
+    }),
+  );
 }
 
 export function textSource(records: readonly IndexRecord[]): TextSource {

@@ -1,15 +1,7 @@
 /** Where every printed line and cell border goes, page by page. */
 import { MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAD_X, PAD_Y, PAGE_SIZES, type ColumnKind, type NviPdfOptions } from './options.ts';
 import { wrapText, type Measure, type PrintedLine } from './wrap.ts';
-
-interface TextOp {
-  str: string;
-  x: number;
-  /** Top of the line box. */
-  y: number;
-  bold?: boolean;
-  size?: number;
-}
+import type { TextOp } from './draw.ts';
 
 interface RectOp {
   x: number;

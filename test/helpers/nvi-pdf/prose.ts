@@ -13,8 +13,9 @@ import type { IdKind, RecordRef } from '../../../core/model.ts';
 import { readGold, type GoldRecord } from '../gold.ts';
 import { prng } from '../prng.ts';
 import { pick } from './content.ts';
-import { BOLD, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_SIZES, type FontName, type PageSize } from './options.ts';
-import { wrapText, type Measure } from './wrap.ts';
+import { drawFurniture, drawTexts, measurer, pdfBytes, type TextOp } from './draw.ts';
+import { MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_SIZES, type FontName, type PageSize } from './options.ts';
+import { wrapText } from './wrap.ts';
 
 export type QuestionLabel = 'number-line' | 'number-inline' | 'colon';
 export type AnswerLabel = 'line' | 'colon' | 'none';
@@ -196,18 +197,10 @@ function addReference(record: ProseRecord, earlier: readonly ProseRecord[], rand
   record.references = [ref];
 }
 
-interface TextOp {
-  str: string;
-  x: number;
-  y: number;
-  bold?: boolean;
-  size?: number;
-}
-
 async function render(o: Required<ProseNviOptions>, items: readonly Item[], title: string): Promise<{ bytes: Buffer; pageCount: number }> {
   if (o.fontSize < 8 || o.fontSize > 11) throw new Error(`font size ${o.fontSize} is outside 8–11`);
   const doc = new PDFDocument({ autoFirstPage: false, margin: 0 });
-  const measure: Measure = (s) => doc.font(o.font).fontSize(o.fontSize).widthOfString(s);
+  const measure = measurer(doc)(o.font, o.fontSize);
   const [w0, h0] = PAGE_SIZES[o.size];
   const [width, height] = o.landscape ? [h0, w0] : [w0, h0];
   const textW = width - 2 * MARGIN_X;
@@ -297,20 +290,21 @@ async function render(o: Required<ProseNviOptions>, items: readonly Item[], titl
     r.pageEnd = end;
   }
 
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.info.Title = title;
+  const done = pdfBytes(doc, title);
   for (const [i, texts] of pages.entries()) {
     doc.addPage({ size: [width, height], margin: 0 });
-    for (const t of texts) doc.font(t.bold ? BOLD[o.font] : o.font).fontSize(t.size ?? o.fontSize).text(t.str, t.x, t.y, { lineBreak: false });
+    drawTexts(doc, texts, o.font, o.fontSize);
     if (o.cover && i === 0) continue;
-    doc.font(o.font).fontSize(o.fontSize - 1);
-    if (o.runningHeader) doc.text(o.runningHeader, MARGIN_X, 26, { lineBreak: false });
-    if (o.pageNumbers) doc.text(`Pagina ${i + 1} van ${pages.length}`, MARGIN_X, height - 38, { lineBreak: false });
+    drawFurniture(doc, {
+      font: o.font,
+      size: o.fontSize - 1,
+      width,
+      height,
+      runningHeader: o.runningHeader,
+      footerText: null,
+      pageNumber: o.pageNumbers ? `Pagina ${i + 1} van ${pages.length}` : null,
+      pageNumberAt: 'left',
+    });
   }
   doc.end();
   return { bytes: await done, pageCount: pages.length };
