@@ -97,16 +97,9 @@ function tokenCache(analyzer: Analyzer): TokenCache {
  */
 export function createHighlighter(analyzer: Analyzer, terms: ReadonlySet<string>, phrases: readonly (readonly string[])[] = []): Highlighter {
   const cache = tokenCache(analyzer);
-  // Words recur across a page's records and share their terms (one array per word): each word is
-  // checked against the query's terms once.
-  const checked = new Map<readonly string[], boolean>();
   const isMatch = (token: TermToken) => {
-    let match = checked.get(token.terms);
-    if (match === undefined) {
-      match = token.terms.some((t) => terms.has(t));
-      checked.set(token.terms, match);
-    }
-    return match;
+    for (const t of token.terms) if (terms.has(t)) return true;
+    return false;
   };
   const stemOf = (token: TermToken) => (token.stem ??= analyzer.stem(normalizeToken(token.text)));
   const marked =
