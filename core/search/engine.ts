@@ -255,18 +255,31 @@ class Engine implements SearchEngine {
     });
   }
 
-  /** A record filter, or null when the filter lets everything through. */
+  /**
+   * A record filter, or null when the filter lets every record through. Called for every match:
+   * NvIs and documents are looked up by their number in the index, not hashed.
+   */
   private filterFor(filter?: SearchFilter): ((doc: number) => boolean) | null {
     const { data } = this.index;
+    const table = this.index.notaTable();
     const notas = filter?.notaIds ? new Set(filter.notaIds) : null;
+    const notaAllowed = notas && !table.notaIds.every((id) => notas.has(id)) ? Uint8Array.from(table.notaIds, (id) => (notas.has(id) ? 1 : 0)) : null;
     const documentKey = filter?.documentKey !== undefined ? data.documentKeys.indexOf(filter.documentKey) : null;
-    const documents = filter?.documentKeys ? new Set(filter.documentKeys.map((k) => data.documentKeys.indexOf(k))) : null;
+    let documents: Uint8Array | null = null;
+    if (filter?.documentKeys) {
+      documents = new Uint8Array(data.documentKeys.length);
+      for (const key of filter.documentKeys) {
+        const at = data.documentKeys.indexOf(key);
+        if (at >= 0) documents[at] = 1;
+      }
+    }
     const paragraphKey = filter?.paragraphKey !== undefined ? data.paragraphKeys.indexOf(filter.paragraphKey) : null;
-    if (notas === null && documentKey === null && documents === null && paragraphKey === null) return null;
+    if (notaAllowed === null && documentKey === null && documents === null && paragraphKey === null) return null;
+    const { of } = table;
     return (doc) =>
-      (notas === null || notas.has(data.notaIds[doc] ?? Number.NaN)) &&
+      (notaAllowed === null || notaAllowed[of[doc]!] === 1) &&
       (documentKey === null || data.documentKeyOf[doc] === documentKey) &&
-      (documents === null || documents.has(data.documentKeyOf[doc] ?? -1)) &&
+      (documents === null || documents[data.documentKeyOf[doc]!] === 1) &&
       (paragraphKey === null || data.paragraphKeyOf[doc] === paragraphKey);
   }
 

@@ -37,29 +37,37 @@ const tokenCaches = new WeakMap<Analyzer, TokenCache>();
  */
 const TOKEN_CACHE_LIMIT = 500_000;
 
+/** A text's tokens, and whether it has no HTML-significant character (then no piece of it needs escaping). */
+interface TextTokens {
+  tokens: readonly TermToken[];
+  plain: boolean;
+}
+
+const SIGNIFICANT = /[&<>"']/;
+
 class TokenCache {
-  private readonly texts = new Map<string, readonly TermToken[]>();
+  private readonly texts = new Map<string, TextTokens>();
   private tokens = 0;
 
   constructor(private readonly termsOf: (word: string) => readonly string[]) {}
 
-  get(text: string): readonly TermToken[] {
-    let tokens = this.texts.get(text);
-    if (tokens !== undefined) return tokens;
+  get(text: string): TextTokens {
+    let entry = this.texts.get(text);
+    if (entry !== undefined) return entry;
     const found: TermToken[] = [];
     const pattern = new RegExp(TOKEN_PATTERN.source, TOKEN_PATTERN.flags);
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
       found.push({ text: m[0], start: m.index, end: m.index + m[0].length, terms: this.termsOf(m[0]), stem: null });
     }
-    tokens = found;
-    this.texts.set(text, tokens);
-    this.tokens += tokens.length;
-    for (const [oldest, list] of this.texts) {
+    entry = { tokens: found, plain: !SIGNIFICANT.test(text) };
+    this.texts.set(text, entry);
+    this.tokens += found.length;
+    for (const [oldest, old] of this.texts) {
       if (this.tokens <= TOKEN_CACHE_LIMIT || oldest === text) break;
       this.texts.delete(oldest);
-      this.tokens -= list.length;
+      this.tokens -= old.tokens.length;
     }
-    return tokens;
+    return entry;
   }
 }
 
@@ -96,20 +104,26 @@ export function createHighlighter(analyzer: Analyzer, terms: ReadonlySet<string>
   const stemOf = (token: TermToken) => (token.stem ??= analyzer.stem(normalizeToken(token.text)));
   const marked =
     phrases.length === 0
-      ? (text: string, from = 0, to = text.length, limit = Infinity) => (terms.size === 0 ? [] : matchesIn(cache.get(text), from, to, isMatch, limit))
-      : (text: string, from = 0, to = text.length, limit = Infinity) => spansIn(text, cache.get(text), from, to, isMatch, phrases, stemOf, limit);
+      ? (text: string, tokens: readonly TermToken[], from = 0, to = text.length, limit = Infinity) =>
+          terms.size === 0 ? [] : matchesIn(tokens, from, to, isMatch, limit)
+      : (text: string, tokens: readonly TermToken[], from = 0, to = text.length, limit = Infinity) =>
+          spansIn(text, tokens, from, to, isMatch, phrases, stemOf, limit);
 
   return {
-    full: (text) => render(text, 0, text.length, marked(text)),
+    full(text) {
+      const { tokens, plain } = cache.get(text);
+      return render(text, 0, text.length, marked(text, tokens), plain);
+    },
     snippet(text, maxLength) {
       const max = Math.floor(maxLength);
       if (!(max > 0)) return '';
-      if (text.length <= max) return render(text, 0, text.length, marked(text));
+      const { tokens, plain } = cache.get(text);
+      if (text.length <= max) return render(text, 0, text.length, marked(text, tokens), plain);
       // Only the first match places the window, and only matches inside it are marked.
-      const first = marked(text, 0, text.length, 1)[0];
+      const first = marked(text, tokens, 0, text.length, 1)[0];
       const { start, end } = snippetWindow(text, max, first);
-      const matches = first && first.end <= end ? [first, ...marked(text, first.end, end)] : [];
-      const body = render(text, start, end, matches);
+      const matches = first && first.end <= end ? [first, ...marked(text, tokens, first.end, end)] : [];
+      const body = render(text, start, end, matches, plain);
       return `${start > 0 ? ELLIPSIS : ''}${body}${end < text.length ? ELLIPSIS : ''}`;
     },
   };
@@ -180,16 +194,17 @@ function phraseAt(tokens: readonly TermToken[], i: number, phrases: readonly (re
   return longest;
 }
 
-/** Escapes text[start..end) and marks the matched tokens that lie wholly inside it. */
-function render(text: string, start: number, end: number, matches: readonly Token[]): string {
+/** Escapes text[start..end) and marks the matched tokens that lie wholly inside it (`plain`: nothing to escape). */
+function render(text: string, start: number, end: number, matches: readonly Token[], plain: boolean): string {
+  const escape = plain ? (piece: string) => piece : escapeHtml;
   let html = '';
   let at = start;
   for (const token of matches) {
     if (token.start < at || token.end > end) continue;
-    html += `${escapeHtml(text.slice(at, token.start))}<mark>${escapeHtml(token.text)}</mark>`;
+    html += `${escape(text.slice(at, token.start))}<mark>${escape(token.text)}</mark>`;
     at = token.end;
   }
-  return html + escapeHtml(text.slice(at, end));
+  return html + escape(text.slice(at, end));
 }
 
 /**

@@ -100,6 +100,25 @@ export class SearchIndex {
   }
 
   #idRanks: Uint32Array | null = null;
+  #notas: { of: Uint32Array; notaIds: number[] } | null = null;
+
+  /** Each record's NvI as a number (`of`, by position) into the NvIs of the index (`notaIds`), built once. */
+  notaTable(): { of: Uint32Array; notaIds: number[] } {
+    if (this.#notas) return this.#notas;
+    const of = new Uint32Array(this.size);
+    const numbers = new Map<number, number>();
+    const notaIds: number[] = [];
+    for (let doc = 0; doc < this.size; doc++) {
+      const id = this.data.notaIds[doc]!;
+      let at = numbers.get(id);
+      if (at === undefined) {
+        numbers.set(id, (at = notaIds.length));
+        notaIds.push(id);
+      }
+      of[doc] = at;
+    }
+    return (this.#notas = { of, notaIds });
+  }
   #cells: { of: Uint32Array; cells: Array<{ notaId: number; documentKey: string; paragraphKey: string }> } | null = null;
 
   /**

@@ -82,6 +82,37 @@ export function truncate(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
 }
 
+/** Entries the truncate helper keeps: some thousands of questions, a few MB at most. */
+const TRUNCATED_LIMIT = 10_000;
+
+/**
+ * The truncate helper, remembering its answers: pages list the same questions again and again
+ * (an answer group's members under every search that finds one of them).
+ */
+function memoTruncate(): (text: unknown, max: unknown) => string {
+  // Keyed by the text itself, whose hash the string keeps: no key to build per call.
+  const byMax = new Map<number, Map<string, string>>();
+  let size = 0;
+  return (text, max) => {
+    const n = Number(max);
+    const full = String(text ?? '');
+    let done = byMax.get(n);
+    if (!done) byMax.set(n, (done = new Map()));
+    let short = done.get(full);
+    if (short === undefined) {
+      short = truncate(full, n);
+      if (size >= TRUNCATED_LIMIT) {
+        byMax.clear();
+        byMax.set(n, (done = new Map()));
+        size = 0;
+      }
+      done.set(full, short);
+      size++;
+    }
+    return short;
+  };
+}
+
 /**
  * A query as the reader typed it, between Dutch quotation marks: “tarief ggz”. A query that has
  * its own quotation marks (a phrase search) is shown with those, turned typographic, and no
@@ -156,7 +187,7 @@ export function registerHelpers(hbs: typeof Handlebars): void {
     return `${dutchNumber(num)} ${num === 1 ? String(one) : String(many)}`;
   });
   hbs.registerHelper('number', (n: unknown) => dutchNumber(Number(n)));
-  hbs.registerHelper('truncate', (text: unknown, max: unknown) => truncate(String(text ?? ''), Number(max)));
+  hbs.registerHelper('truncate', memoTruncate());
   hbs.registerHelper('pages', (start: unknown, end: unknown) => pageRange(Number(start), Number(end)));
   hbs.registerHelper('pageRef', (start: unknown, end: unknown) => pageRef(Number(start), Number(end)));
   hbs.registerHelper('quoted', (q: unknown) => quoteQuery(String(q ?? '')));

@@ -83,6 +83,10 @@ describe('small helpers', () => {
     expect(render('{{count n "vraag" "vragen"}}', { n: 1 })).toBe('1 vraag');
     expect(render('{{count n "vraag" "vragen"}}', { n: 1234 })).toBe('1.234 vragen');
     expect(render('{{truncate t 20}}', { t: '<b>vet</b> en nog veel meer tekst' })).toBe('&lt;b&gt;vet&lt;/b&gt; en nog…');
+    // Remembered per text and length: the same text cut to another length is cut anew.
+    expect(render('{{truncate t 20}}|{{truncate t 12}}|{{truncate t 20}}', { t: 'Een vraag over het kwaliteitsbudget' })).toBe(
+      'Een vraag over het…|Een vraag…|Een vraag over het…',
+    );
     expect(render('{{text t}}', { t: '<i>x</i>' })).toBe('<p>&lt;i&gt;x&lt;/i&gt;</p>');
     expect(render('{{#if (or a b)}}ja{{/if}}', { a: 0, b: 'x' })).toBe('ja');
     expect(render('{{#if (or a b)}}ja{{else}}nee{{/if}}', { a: 0, b: '' })).toBe('nee');

@@ -98,6 +98,22 @@ export function searchHref(params: ListParams, page = 1, base = '/zoeken'): stri
   return urls.search({ ...listParams(params), page: page > 1 ? page : undefined }, base);
 }
 
+/**
+ * searchHref for links that differ from `list` only in document and paragraph (the paragraph
+ * facet: dozens of links per page): the parameters before and after those two are written once.
+ * URLSearchParams writes each pair on its own, so the pieces joined are the whole URL's query.
+ */
+export function paragraphHrefs(list: ListParams): (document: FacetValues, paragraph: string | null) => string {
+  const p = listParams(list);
+  const head = urls.search({ q: p.q, round: p.round, sector: p.sector, publisher: p.publisher, nota: p.nota }, '').slice(1);
+  const tail = urls.search({ sort: p.sort, group: p.group }, '').slice(1);
+  return (document, paragraph) => {
+    const s = selectionOf({ document, paragraph: paragraph ?? undefined });
+    const query = [head, urls.search({ document: s.document, paragraph: s.paragraph }, '').slice(1), tail].filter((part) => part !== '').join('&');
+    return query ? `/zoeken?${query}` : '/zoeken';
+  };
+}
+
 /** Where a reader was in a search: the list, the page of it and its page size. */
 export interface SearchBack extends ListParams {
   page?: number | undefined;

@@ -9,7 +9,7 @@ import { urls } from '../../loaders/urls.ts';
 import type { ListFacet, SearchQuery } from '../schemas.ts';
 import { dutchNumber, quoteQuery } from '../../plugins/view-helpers.ts';
 import { groupingView, type GroupingView } from './grouping-view.ts';
-import { exportLinks, pagination, questionHrefs, searchHref, type Link, type ListParams, type Pagination } from './links.ts';
+import { exportLinks, pagination, paragraphHrefs, questionHrefs, searchHref, type Link, type ListParams, type Pagination } from './links.ts';
 
 /** Entries a facet group shows before "show all": enough for the common case, short on a phone. */
 const FACET_TOP = 6;
@@ -149,6 +149,7 @@ function facetGroups(ctx: LoaderContext, res: SearchResponse, list: ListParams):
   }
   const { document, paragraph } = res.filters;
   const documentLabels = new Map(res.facets.document.map((f) => [f.key, f.label]));
+  const paragraphHref = paragraphHrefs(list);
   const labelCount = new Map<string, number>();
   for (const f of res.facets.paragraph) labelCount.set(f.label, (labelCount.get(f.label) ?? 0) + 1);
   const paragraphs = res.facets.paragraph.map((f) => {
@@ -158,7 +159,7 @@ function facetGroups(ctx: LoaderContext, res: SearchResponse, list: ListParams):
       count: f.count,
       active,
       // A paragraph key may recur in other documents: without a document chosen, its own is.
-      href: searchHref({ ...list, paragraph: active ? null : f.key, document: active || document.length ? document : [f.documentKey] }),
+      href: paragraphHref(active || document.length ? document : [f.documentKey], active ? null : f.key),
     };
     // The document goes with a label that is ambiguous or says little alone ("Deel 1.A.").
     if ((labelCount.get(f.label) ?? 0) > 1 || isShortLabel(f.label)) link.context = documentLabels.get(f.documentKey) ?? f.documentKey;
