@@ -206,7 +206,7 @@ describe('same answer: export', () => {
 });
 
 describe('same answer, shown once: loaded with the snapshot', () => {
-  it('reads the group keys when the snapshot loads, the same on the calling thread and in the index worker', async () => {
+  it('reads the group keys (and the facet cells) when the snapshot loads, the same on the calling thread and in the index worker', async () => {
     const dbPath = app.config.dbPath;
     const db = openDatabase(dbPath, { readonly: true });
     try {
@@ -220,6 +220,10 @@ describe('same answer, shown once: loaded with the snapshot', () => {
       expect(stored.length).toBeGreaterThan(0);
       for (const r of stored) expect(groupKeyOf(here, r.id)).toBe(r.key);
       expect(keysOf(here).filter((k) => k !== null)).toHaveLength(stored.length);
+      // The worker also hands over the tables facets count in: the same counts as built here.
+      const cells = (s: Snapshot) => s.engine.search(WORD, { notaIds: s.notaIds }).ranked.cells();
+      expect(cells(offThread)).toEqual(cells(here));
+      expect(cells(here).reduce((sum, c) => sum + c.count, 0)).toBe(9);
     } finally {
       db.close();
     }
