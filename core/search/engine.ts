@@ -14,7 +14,7 @@ import { Ranking, Tier } from './rank.ts';
 import { refPositions } from './ref-table.ts';
 import { refLookups } from './refs.ts';
 import { recordsWithTerms, ScoreBuffers, type Scores } from './score.ts';
-import { SearchIndex, type IndexData } from './search-index.ts';
+import { SearchIndex, type IndexData, type IndexTables } from './search-index.ts';
 import { deserializeIndex, serializeIndex } from './serialize.ts';
 import { normalizeToken, tokenize } from './text.ts';
 import type {
@@ -45,8 +45,8 @@ export function loadSearchEngine(serialized: string, texts: TextSource): SearchE
 }
 
 /** An engine over index data built or deserialized elsewhere (the server does it in a worker thread). */
-export function engineFromIndexData(data: IndexData, texts: TextSource, norms?: Float32Array): SearchEngine {
-  return new Engine(new SearchIndex(data, norms), texts);
+export function engineFromIndexData(data: IndexData, texts: TextSource, norms?: Float32Array, tables?: IndexTables): SearchEngine {
+  return new Engine(new SearchIndex(data, norms, tables), texts);
 }
 
 const EXCLUSION_MASK = EXCLUSION_FIELDS.reduce((mask, field) => mask | (MAX_TF << (FIELDS.indexOf(field) * TF_BITS)), 0);

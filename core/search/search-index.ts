@@ -50,6 +50,8 @@ export class SearchIndex {
   constructor(
     readonly data: IndexData,
     norms?: Float32Array,
+    /** Precomputed by the index worker, or built here at the first search that needs them. */
+    private readonly tables: IndexTables = {},
   ) {
     this.size = data.ids.length;
     data.terms.forEach((term, i) => this.termIds.set(term, i));
@@ -100,51 +102,14 @@ export class SearchIndex {
   }
 
   #idRanks: Uint32Array | null = null;
-  #notas: { of: Uint32Array; notaIds: number[] } | null = null;
-
-  /** Each record's NvI as a number (`of`, by position) into the NvIs of the index (`notaIds`), built once. */
-  notaTable(): { of: Uint32Array; notaIds: number[] } {
-    if (this.#notas) return this.#notas;
-    const of = new Uint32Array(this.size);
-    const numbers = new Map<number, number>();
-    const notaIds: number[] = [];
-    for (let doc = 0; doc < this.size; doc++) {
-      const id = this.data.notaIds[doc]!;
-      let at = numbers.get(id);
-      if (at === undefined) {
-        numbers.set(id, (at = notaIds.length));
-        notaIds.push(id);
-      }
-      of[doc] = at;
-    }
-    return (this.#notas = { of, notaIds });
+  /** Each record's NvI by number (see notaTable). */
+  notaTable(): NotaTable {
+    return (this.tables.notas ??= notaTable(this.data));
   }
-  #cells: { of: Uint32Array; cells: Array<{ notaId: number; documentKey: string; paragraphKey: string }> } | null = null;
 
-  /**
-   * Each record's paragraph of its NvI (`of`, by position) and those paragraphs (`cells`), in
-   * order of first appearance: what facets count matches in. Built at the first count.
-   */
-  cells(): { of: Uint32Array; cells: Array<{ notaId: number; documentKey: string; paragraphKey: string }> } {
-    if (this.#cells) return this.#cells;
-    const { notaIds, documentKeyOf, paragraphKeyOf, documentKeys, paragraphKeys } = this.data;
-    const of = new Uint32Array(this.size);
-    const cells: Array<{ notaId: number; documentKey: string; paragraphKey: string }> = [];
-    const byNota = new Map<number, Map<number, number>>();
-    const paragraphCount = paragraphKeys.length + 1;
-    for (let doc = 0; doc < this.size; doc++) {
-      const notaId = notaIds[doc]!;
-      let inNota = byNota.get(notaId);
-      if (!inNota) byNota.set(notaId, (inNota = new Map()));
-      const key = documentKeyOf[doc]! * paragraphCount + paragraphKeyOf[doc]!;
-      let cell = inNota.get(key);
-      if (cell === undefined) {
-        inNota.set(key, (cell = cells.length));
-        cells.push({ notaId, documentKey: documentKeys[documentKeyOf[doc]!] ?? '', paragraphKey: paragraphKeys[paragraphKeyOf[doc]!] ?? '' });
-      }
-      of[doc] = cell;
-    }
-    return (this.#cells = { of, cells });
+  /** Each record's paragraph cell (see cellTable). */
+  cells(): CellTable {
+    return (this.tables.cells ??= cellTable(this.data));
   }
 
   /** The position of the record with this id, if indexed. */
@@ -162,6 +127,65 @@ export class SearchIndex {
     }
     return undefined;
   }
+}
+
+export interface NotaTable {
+  /** By position: the record's NvI as a number into `notaIds`. */
+  of: Uint32Array;
+  notaIds: number[];
+}
+
+export interface CellTable {
+  /** By position: the record's paragraph of its NvI as a number into `cells`. */
+  of: Uint32Array;
+  cells: Array<{ notaId: number; documentKey: string; paragraphKey: string }>;
+}
+
+/** Tables over every record, which the server receives from the index worker rather than builds. */
+export interface IndexTables {
+  notas?: NotaTable;
+  cells?: CellTable;
+}
+
+/** Each record's NvI as a number, so that filters look NvIs up in an array. */
+export function notaTable(data: IndexData): NotaTable {
+  const size = data.ids.length;
+  const of = new Uint32Array(size);
+  const numbers = new Map<number, number>();
+  const notaIds: number[] = [];
+  for (let doc = 0; doc < size; doc++) {
+    const id = data.notaIds[doc]!;
+    let at = numbers.get(id);
+    if (at === undefined) {
+      numbers.set(id, (at = notaIds.length));
+      notaIds.push(id);
+    }
+    of[doc] = at;
+  }
+  return { of, notaIds };
+}
+
+/** Each record's paragraph of its NvI as a number, in order of first appearance: what facets count matches in. */
+export function cellTable(data: IndexData): CellTable {
+  const size = data.ids.length;
+  const { notaIds, documentKeyOf, paragraphKeyOf, documentKeys, paragraphKeys } = data;
+  const of = new Uint32Array(size);
+  const cells: CellTable['cells'] = [];
+  const byNota = new Map<number, Map<number, number>>();
+  const paragraphCount = paragraphKeys.length + 1;
+  for (let doc = 0; doc < size; doc++) {
+    const notaId = notaIds[doc]!;
+    let inNota = byNota.get(notaId);
+    if (!inNota) byNota.set(notaId, (inNota = new Map()));
+    const key = documentKeyOf[doc]! * paragraphCount + paragraphKeyOf[doc]!;
+    let cell = inNota.get(key);
+    if (cell === undefined) {
+      inNota.set(key, (cell = cells.length));
+      cells.push({ notaId, documentKey: documentKeys[documentKeyOf[doc]!] ?? '', paragraphKey: paragraphKeys[paragraphKeyOf[doc]!] ?? '' });
+    }
+    of[doc] = cell;
+  }
+  return { of, cells };
 }
 
 function ascending(values: Float64Array): boolean {

@@ -10,7 +10,7 @@ import { DEFAULT_ANALYZER_OPTIONS } from '../../core/search/analyzer.ts';
 import { buildIndexData } from '../../core/search/build-index.ts';
 import { engineFromIndexData } from '../../core/search/engine.ts';
 import { deserializeIndex } from '../../core/search/serialize.ts';
-import { fieldNorms, type IndexData } from '../../core/search/search-index.ts';
+import { cellTable, fieldNorms, notaTable, type IndexData } from '../../core/search/search-index.ts';
 import { openDatabase } from '../../core/store/database.ts';
 import { createQaRepository } from '../../core/store/qa-repository.ts';
 import { answerGroupTable } from './answer-group-table.ts';
@@ -69,8 +69,9 @@ try {
   const loaded = fromFile(request);
   const result = loaded ? { data: loaded, source: 'file' as const } : { ...build(request), source: 'built' as const };
   const norms = fieldNorms(result.data.fieldLengths, result.data.ids.length);
-  reply = { ok: true, ...result, norms, answerGroups: answerGroups(request, result.data), ms: performance.now() - started };
+  const tables = { notas: notaTable(result.data), cells: cellTable(result.data) };
+  reply = { ok: true, ...result, norms, answerGroups: answerGroups(request, result.data), tables, ms: performance.now() - started };
 } catch (err) {
   reply = { ok: false, error: (err as Error).message };
 }
-parentPort!.postMessage(reply, reply.ok ? transferables(reply.data, reply.norms, reply.answerGroups) : []);
+parentPort!.postMessage(reply, reply.ok ? transferables(reply.data, reply.norms, reply.answerGroups, reply.tables) : []);

@@ -91,7 +91,7 @@ export async function loadSnapshotOffThread(repo: QaRepository, dbPath: string, 
   if (!reply.ok) throw new Error(`search index not loaded: ${reply.error}`);
   if (reply.source === 'built') log.info({ generation: data.generation, records: reply.data.ids.length, ms: Math.round(reply.ms) }, 'search index built');
   if (reply.saveError) log.warn({ err: reply.saveError, indexFile }, 'search index not saved');
-  return assemble(data, engineFromIndexData(reply.data, (id) => repo.text(id), reply.norms), reply.source, reply.answerGroups);
+  return assemble(data, engineFromIndexData(reply.data, (id) => repo.text(id), reply.norms, reply.tables), reply.source, reply.answerGroups);
 }
 
 /** Holds the current snapshot and swaps in a new one when the database generation moves on. */

@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexPathFor } from '../../core/config.ts';
+import { openDatabase } from '../../core/store/database.ts';
+import { createQaRepository } from '../../core/store/qa-repository.ts';
+import { groupKeyOf } from '../../server/loaders/answer-groups.ts';
 import type { SearchResponse, SearchResult } from '../../server/loaders/search.ts';
+import { loadSnapshot, loadSnapshotOffThread, type Snapshot } from '../../server/snapshot/snapshot.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { getJson } from '../helpers/inject.ts';
 import { publishNota, type RecordInput } from '../helpers/records.ts';
@@ -194,5 +199,30 @@ describe('same answer: export', () => {
     expect(json).toHaveLength(9);
     expect(json.find((r) => r.vid === 'V-1')!.answerGroup).toBe('nvi-a-ggz/G-1');
     expect(json.find((r) => r.vid === 'V-3')!.answerGroup).toBeNull();
+  });
+});
+
+describe('same answer, shown once: loaded with the snapshot', () => {
+  it('reads the group keys (and the facet cells) when the snapshot loads, the same on the calling thread and in the index worker', async () => {
+    const dbPath = app.config.dbPath;
+    const db = openDatabase(dbPath, { readonly: true });
+    try {
+      const repo = createQaRepository(db);
+      const quiet = { info: () => {}, warn: () => {} };
+      const here = loadSnapshot(repo, indexPathFor(dbPath), quiet, { persist: false });
+      const offThread = await loadSnapshotOffThread(repo, dbPath, indexPathFor(dbPath), quiet);
+      const keysOf = (s: Snapshot) => Array.from(s.answerGroups.ofPosition, (g) => (g < 0 ? null : s.answerGroups.keys[g]));
+      expect(keysOf(offThread)).toEqual(keysOf(here));
+      const stored = repo.answerGroupKeys(here.notaIds);
+      expect(stored.length).toBeGreaterThan(0);
+      for (const r of stored) expect(groupKeyOf(here, r.id)).toBe(r.key);
+      expect(keysOf(here).filter((k) => k !== null)).toHaveLength(stored.length);
+      // The worker also hands over the tables facets count in: the same counts as built here.
+      const cells = (s: Snapshot) => s.engine.search(WORD, { notaIds: s.notaIds }).ranked.cells();
+      expect(cells(offThread)).toEqual(cells(here));
+      expect(cells(here).reduce((sum, c) => sum + c.count, 0)).toBe(9);
+    } finally {
+      db.close();
+    }
   });
 });

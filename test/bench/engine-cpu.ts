@@ -4,7 +4,11 @@
  * another checkout answers on the same serialized index, alternated repeat by repeat so both see
  * the same machine load; figures are medians of the repeats.
  *
- *   npx tsx test/bench/engine-cpu.ts [--records 100000] [--repeats 7] [--compare DIR]
+ *   npx tsx test/bench/engine-cpu.ts [--records 100000] [--repeats 7] [--compare DIR] [--filtered]
+ *
+ * --filtered searches within 5 of the 20 synthetic NvIs and also counts the matches in all of
+ * them, as a search page with a facet value chosen does: one search with a count filter where the
+ * engine takes one (SearchEngine.search's third argument), otherwise a second search.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -22,12 +26,22 @@ const RECORDS = Number(arg('records', '100000'));
 const REPEATS = Number(arg('repeats', '7'));
 const COMPARE = process.argv.includes('--compare') ? path.resolve(arg('compare', '')) : null;
 const PAGE = 20;
+const FILTERED = process.argv.includes('--filtered');
+const FILTER = { notaIds: [1, 2, 3, 4, 5] };
+const COUNT_FILTER = { notaIds: Array.from({ length: 20 }, (_, i) => i + 1) };
 
 type Load = (serialized: string, texts: TextSource) => SearchEngine;
 
 /** The first page of hits, however the engine hands them out (columns read only that far). */
 function firstPage(engine: SearchEngine, query: string): number {
-  const outcome = engine.search(query) as ReturnType<SearchEngine['search']> & { ranked?: { relevance: { top(k: number): Uint32Array }; hit(j: number): SearchHit } };
+  type Outcome = ReturnType<SearchEngine['search']> & { ranked?: { relevance: { top(k: number): Uint32Array }; hit(j: number): SearchHit }; counted?: unknown };
+  let outcome: Outcome;
+  if (!FILTERED) outcome = engine.search(query);
+  else {
+    outcome = engine.search(query, FILTER, COUNT_FILTER);
+    // An engine without count filters: the counts need a second search.
+    if (outcome.counted === undefined) void engine.search(query, COUNT_FILTER).hits.length;
+  }
   const page = outcome.ranked ? Array.from(outcome.ranked.relevance.top(PAGE), (j) => outcome.ranked!.hit(j)) : outcome.hits.slice(0, PAGE);
   return page.length;
 }
@@ -57,5 +71,5 @@ for (const e of engines) cpuPerSearch(e.engine, queries); // warm-up: JIT, word 
 const load = [os.loadavg()[0] ?? 0];
 for (let r = 0; r < REPEATS; r++) for (const e of engines) e.runs.push(cpuPerSearch(e.engine, queries));
 load.push(os.loadavg()[0] ?? 0);
-console.log(`${RECORDS} records, ${queries.length} queries per repeat, ${REPEATS} repeats, load ${load.map((l) => l.toFixed(1)).join(' → ')}; CPU ms per search (first ${PAGE} hits read):`);
+console.log(`${RECORDS} records, ${FILTERED ? 'filtered with facet counts, ' : ''}${queries.length} queries per repeat, ${REPEATS} repeats, load ${load.map((l) => l.toFixed(1)).join(' → ')}; CPU ms per search (first ${PAGE} hits read):`);
 for (const e of engines) console.log(`${e.name}: median ${median(e.runs).toFixed(2)} (${e.runs.map((v) => v.toFixed(2)).join(', ')})`);
