@@ -3,8 +3,11 @@
  * same cores): every request is a query nobody asked before, two words drawn from the questions'
  * words with a seeded PRNG, as `npm run load` draws its "every query new" searches.
  *
- *   npx tsx test/bench/uncached-search.ts [--requests 2000] [--repeats 5] [--url /zoeken] [--compare DIR] [--profile FILE]
+ *   npx tsx test/bench/uncached-search.ts [--requests 2000] [--repeats 5] [--url /zoeken] [--compare DIR] [--profile FILE] [--db PATH]
  *
+ * --url takes any search route: /zoeken, /zoeken/resultaten, /api/search (with parameters, e.g.
+ * `/api/search?limit=5&fields=full`, the query is added). --db runs on a database with its index
+ * beside it (e.g. the NvIs of data/ as the server ingests them) instead of the bundled fixture.
  * --compare DIR builds a second app from the checkout in DIR (another commit of this repository,
  * its node_modules linked) on the same database, and alternates the two repeat by repeat, so
  * both see the same machine load. --profile FILE writes a CPU profile of the measured requests
@@ -27,6 +30,7 @@ const REQUESTS = Number(arg('requests', '2000'));
 const REPEATS = Number(arg('repeats', '5'));
 const URL_BASE = arg('url', '/zoeken');
 const COMPARE = process.argv.includes('--compare') ? path.resolve(arg('compare', '')) : null;
+const DB = process.argv.includes('--db') ? path.resolve(arg('db', '')) : null;
 const PROFILE = process.argv.includes('--profile') ? path.resolve(arg('profile', 'uncached-search.cpuprofile')) : null;
 /** Per app, so that the words' caches (stems, forms) are as warm as on a server that has run a while. */
 const WARM_UP = 1000;
@@ -98,7 +102,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nvi-bench-uncached-'));
 try {
-  const source = await database(dir);
+  const source = DB ?? (await database(dir));
   const words = vocabulary(source);
   const random = prng(15);
   const fresh = new Set<string>();
@@ -106,7 +110,7 @@ try {
   while (fresh.size < (WARM_UP + REQUESTS * REPEATS) * (COMPARE ? 2 : 1)) {
     fresh.add(`${words[Math.floor(random() * words.length)]} ${words[Math.floor(random() * words.length)]}`);
   }
-  const urls = [...fresh].map((q) => `${URL_BASE}?q=${encodeURIComponent(q)}`);
+  const urls = [...fresh].map((q) => `${URL_BASE}${URL_BASE.includes('?') ? '&' : '?'}q=${encodeURIComponent(q)}`);
   const here = path.resolve(import.meta.dirname, '../..');
   const apps = [{ name: 'this checkout', app: await appFrom(here, source, dir), runs: [] as number[] }];
   if (COMPARE) apps.unshift({ name: COMPARE, app: await appFrom(COMPARE, source, dir), runs: [] });
@@ -135,6 +139,11 @@ try {
   }
   console.log(`${REQUESTS} new queries per repeat, ${REPEATS} repeats, ${URL_BASE}, ${words.length} words; CPU ms per request:`);
   for (const a of apps) console.log(`${a.name}: median ${median(a.runs).toFixed(2)} (${a.runs.map((v) => v.toFixed(2)).join(', ')})`);
+  if (COMPARE) {
+    // Each repeat's two runs are neighbours in time, so their ratio is less exposed to the machine's load than the two medians.
+    const ratios = apps[1]!.runs.map((v, i) => v / apps[0]!.runs[i]!);
+    console.log(`this checkout / ${COMPARE}, median of the repeats' ratios: ${median(ratios).toFixed(3)}`);
+  }
   for (const a of apps) await a.app.close();
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
