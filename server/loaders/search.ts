@@ -78,41 +78,18 @@ function notaSlug(snapshot: Snapshot, notaId: number): string {
 
 const MARK = '<mark>';
 
-/** What a result shows of its record whatever the query: the same for every search of a snapshot. */
-interface RecordPart {
-  snapshot: Snapshot;
-  /** `nota` and the public fields, in the order results list them. */
-  fields: { nota: string } & PublicRecord;
-  url: string;
-}
-
-/**
- * Per record object: rows are read once per snapshot (see rows.ts), so each record's part is built
- * once. Links depend on the snapshot (how many NvIs it has): a part serves its own snapshot only.
- */
-const recordParts = new WeakMap<QaRow, RecordPart>();
-
-function recordPart(ctx: LoaderContext, row: QaRow): RecordPart {
-  let part = recordParts.get(row);
-  if (part === undefined || part.snapshot !== ctx.snapshot) {
-    const nota = notaSlug(ctx.snapshot, row.notaId);
-    part = { snapshot: ctx.snapshot, fields: { nota, ...publicRecord(row) }, url: urls.question(ctx.snapshot, nota, row.vid) };
-    recordParts.set(row, part);
-  }
-  return part;
-}
-
 function toResult(ctx: LoaderContext, row: QaRow, hit: Pick<SearchHit, 'score' | 'matchedAll'> | null, hl: Highlighter): SearchResult {
-  const { fields, url } = recordPart(ctx, row);
+  const nota = notaSlug(ctx.snapshot, row.notaId);
   const highlights = { question: hl.full(row.question), answer: hl.snippet(row.answer, SNIPPET_LENGTH) };
   // The snippet is placed around the answer's first match, so a match anywhere in the answer
   // shows in it; no mark in either text but one in the paragraph title means only the title matched.
   const titleOnly = hit !== null && !highlights.question.includes(MARK) && !highlights.answer.includes(MARK) && hl.full(row.paragraph).includes(MARK);
   return {
-    ...fields,
+    nota,
+    ...publicRecord(row),
     score: hit ? round(hit.score) : null,
     highlights,
-    url,
+    url: urls.question(ctx.snapshot, nota, row.vid),
     matchedAll: hit?.matchedAll ?? true,
     titleOnly,
   };

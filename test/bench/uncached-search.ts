@@ -9,6 +9,9 @@
  * The data is the 2021-2023 fixture unless --db names a database (its index file beside it, e.g.
  * one `npm run ingest -- --db PATH data/*.pdf` wrote) or --records asks for N synthetic records
  * (test/bench/export.ts). --extra adds parameters to every request (filters, sort, grouping).
+ *
+ * --url takes any search route: /zoeken, /zoeken/resultaten, /api/search (with parameters, e.g.
+ * `/api/search?limit=5&fields=full`, the query is added).
  * --compare DIR builds a second app from the checkout in DIR (another commit of this repository,
  * its node_modules linked) on the same database, and alternates the two repeat by repeat, so
  * both see the same machine load. --profile FILE writes a CPU profile of the measured requests
@@ -116,7 +119,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nvi-bench-uncached-'));
 try {
-  const source = await database(dir);
+  const source = DB ?? (await database(dir));
   const words = vocabulary(source);
   const random = prng(15);
   const fresh = new Set<string>();
@@ -124,7 +127,7 @@ try {
   while (fresh.size < (WARM_UP + REQUESTS * REPEATS) * (COMPARE ? 2 : 1)) {
     fresh.add(`${words[Math.floor(random() * words.length)]} ${words[Math.floor(random() * words.length)]}`);
   }
-  const urls = [...fresh].map((q) => `${URL_BASE}?q=${encodeURIComponent(q)}${EXTRA ? `&${EXTRA}` : ''}`);
+  const urls = [...fresh].map((q) => `${URL_BASE}${URL_BASE.includes('?') ? '&' : '?'}q=${encodeURIComponent(q)}${EXTRA ? `&${EXTRA}` : ''}`);
   const here = path.resolve(import.meta.dirname, '../..');
   const apps = [{ name: 'this checkout', app: await appFrom(here, source, dir), runs: [] as number[] }];
   if (COMPARE) apps.unshift({ name: COMPARE, app: await appFrom(COMPARE, source, dir), runs: [] });
@@ -153,6 +156,11 @@ try {
   }
   console.log(`${REQUESTS} new queries per repeat, ${REPEATS} repeats, ${URL_BASE}${EXTRA ? ` with ${EXTRA}` : ''}, ${words.length} words, load ${os.loadavg()[0]?.toFixed(1)}; CPU ms per request:`);
   for (const a of apps) console.log(`${a.name}: median ${median(a.runs).toFixed(2)} (${a.runs.map((v) => v.toFixed(2)).join(', ')})`);
+  if (COMPARE) {
+    // Each repeat's two runs are neighbours in time, so their ratio is less exposed to the machine's load than the two medians.
+    const ratios = apps[1]!.runs.map((v, i) => v / apps[0]!.runs[i]!);
+    console.log(`this checkout / ${COMPARE}, median of the repeats' ratios: ${median(ratios).toFixed(3)}`);
+  }
   for (const a of apps) await a.app.close();
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

@@ -239,7 +239,8 @@ export function searchView(ctx: LoaderContext, query: SearchQuery, loaded?: Sear
     if (!descriptions.has(slug)) descriptions.set(slug, notaDescription(ctx, slug));
     return descriptions.get(slug) ?? null;
   };
-  const results = res.results.map((r) => ({ ...r, href: href(r.url), notaDescription: described(r.nota) }));
+  // The added fields first: V8 copies an object spread first and then extended several times slower.
+  const results = res.results.map((r) => ({ href: href(r.url), notaDescription: described(r.nota), ...r }));
   // Exports hold what the summary counts: records with every word; partial matches on request,
   // or when there are only partial matches to show.
   const partialOnly = state === 'partial';
