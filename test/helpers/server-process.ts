@@ -17,11 +17,13 @@ export interface ServerProcessOptions {
    * say false: the log is then read (so the server never blocks on a full pipe) and dropped.
    */
   keepLog?: boolean;
+  /** Options for node itself, before the script (e.g. --cpu-prof). */
+  nodeOptions?: string[];
 }
 
 /** The production server (server/main.ts) in a process of its own, on a free port of 127.0.0.1. */
 export async function startServerProcess(dbPath: string, env: NodeJS.ProcessEnv = {}, options: ServerProcessOptions = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--db', dbPath, '--no-ingest'], {
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), '--import', 'tsx', 'server/main.ts', '--port', '0', '--db', dbPath, '--no-ingest'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
