@@ -12,12 +12,12 @@ export const EXPORT_LIMITS = {
    * Rows written between two turns of the event loop. An export of 100,000 records would
    * otherwise run from its first row to its last without letting another request in whenever
    * the client reads as fast as it is written; 200 rows take about a millisecond to read and
-   * format, so other requests wait at most about that long per running export.
+   * format. One batch of one export runs per turn of the event loop (export/turns.ts), so other
+   * requests wait for at most one batch, however many exports run.
    */
   batchRows: 200,
   /**
-   * …or this long, whichever comes first: on a busy machine 200 rows can take far longer, and
-   * with ten exports running, a request waits for one slice of each of them.
+   * …or this long, whichever comes first: on a busy machine 200 rows can take far longer.
    */
   sliceMs: 4,
 } as const;

@@ -1,7 +1,7 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { exportFileName, exportStream, CONTENT_TYPES, toExportRecord, type Delimiter, type ExportFormat, type ExportRecord } from '../export/format.ts';
 import { EXPORT_LIMITS } from '../export/limits.ts';
+import { inTurns } from '../export/turns.ts';
 import { groupKeyOf } from '../loaders/answer-groups.ts';
 import { checkFilters, iterateMatches } from '../loaders/search.ts';
 import { exportQuerystring, type SearchQuery } from './schemas.ts';
@@ -22,23 +22,6 @@ export function retryText(seconds: number): string {
   if (seconds >= 90) return `over ${Math.ceil(seconds / 60)} minuten`;
   if (seconds >= 60) return 'over 1 minuut';
   return `over ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'}`;
-}
-
-/**
- * Records in batches (EXPORT_LIMITS), with a turn of the event loop between batches: the stream pulls the next
- * batch only when the client has taken the last (back-pressure), and other requests get their
- * turn even when the client reads as fast as the server writes.
- */
-async function* inTurns<T>(rows: Iterable<T>): AsyncGenerator<T> {
-  let n = 0;
-  let since = performance.now();
-  for (const row of rows) {
-    yield row;
-    if (++n % EXPORT_LIMITS.batchRows === 0 || performance.now() - since > EXPORT_LIMITS.sliceMs) {
-      await nextTurn();
-      since = performance.now();
-    }
-  }
 }
 
 /**
