@@ -14,10 +14,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { openDatabase } from '../../core/store/database.ts';
 import { writeFixtureDatabase } from '../helpers/fixture-db.ts';
 import { prng } from '../helpers/prng.ts';
+import { appFrom } from './checkout-app.ts';
 
 const arg = (name: string, fallback: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -27,18 +27,6 @@ const COMPARE = path.resolve(arg('compare', ''));
 const QUERIES = Number(arg('queries', '300'));
 const SEED = Number(arg('seed', '7'));
 const DB = process.argv.includes('--db') ? path.resolve(arg('db', '')) : null;
-
-async function appFrom(root: string, source: string, dir: string): Promise<FastifyInstance> {
-  const dbPath = path.join(dir, `${path.basename(root)}-${Math.random().toString(36).slice(2)}.db`);
-  fs.copyFileSync(source, dbPath);
-  fs.copyFileSync(`${source}.search.json`, `${dbPath}.search.json`);
-  const app = ((await import(path.join(root, 'server/app.ts'))) as { default: FastifyPluginAsync<{ config: unknown }> }).default;
-  const { DEFAULTS } = (await import(path.join(root, 'server/config.ts'))) as { DEFAULTS: object };
-  const fastify = Fastify({ logger: false });
-  await fastify.register(app, { config: { ...DEFAULTS, dbPath, dataDir: dir, autoIngest: false, reloadIntervalMs: 0, logLevel: 'silent' } });
-  await fastify.ready();
-  return fastify;
-}
 
 interface Corpus {
   words: string[];

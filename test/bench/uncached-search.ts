@@ -21,10 +21,11 @@ import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { openDatabase } from '../../core/store/database.ts';
 import { writeFixtureDatabase } from '../helpers/fixture-db.ts';
 import { prng } from '../helpers/prng.ts';
+import { appFrom } from './checkout-app.ts';
 import { makeDb } from './export.ts';
 
 const arg = (name: string, fallback: string) => {
@@ -54,19 +55,6 @@ async function database(dir: string): Promise<string> {
   }
   fs.copyFileSync(`${DB}.search.json`, `${copy}.search.json`);
   return copy;
-}
-
-/** The app of the checkout at `root`, on its own copy of the database. */
-async function appFrom(root: string, source: string, dir: string): Promise<FastifyInstance> {
-  const dbPath = path.join(dir, `${path.basename(root)}-${Math.random().toString(36).slice(2)}.db`);
-  fs.copyFileSync(source, dbPath);
-  fs.copyFileSync(`${source}.search.json`, `${dbPath}.search.json`);
-  const app = ((await import(path.join(root, 'server/app.ts'))) as { default: FastifyPluginAsync<{ config: unknown }> }).default;
-  const { DEFAULTS } = (await import(path.join(root, 'server/config.ts'))) as { DEFAULTS: object };
-  const fastify = Fastify({ logger: false });
-  await fastify.register(app, { config: { ...DEFAULTS, dbPath, dataDir: dir, autoIngest: false, reloadIntervalMs: 0, logLevel: 'silent' } });
-  await fastify.ready();
-  return fastify;
 }
 
 function vocabulary(dbPath: string): string[] {
