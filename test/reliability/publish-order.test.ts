@@ -26,6 +26,9 @@ describe('publishing an ingest', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+  // A real ingest in a child process: alone about 10 s, several times that when other work takes both cores.
+  const INGEST_TIMEOUT = 300_000;
+
   it('writes the index before the new generation becomes visible: a reader never sees a generation without its index', async () => {
     const reader = new Database(dbPath, { readonly: true });
     const generation = reader.prepare(`SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'`).pluck();
@@ -47,7 +50,8 @@ describe('publishing an ingest', () => {
         expect(header!.generation, `generation ${g} is visible but the index is of ${header!.generation}`).toBeGreaterThanOrEqual(g);
         seen.add(g);
         samples++;
-        await new Promise((resolve) => setImmediate(resolve));
+        // A short pause, not setImmediate: a spinning reader takes a core from the ingest it watches.
+        await new Promise((resolve) => setTimeout(resolve, 2));
       }
     } finally {
       reader.close();
@@ -66,5 +70,5 @@ describe('publishing an ingest', () => {
     } finally {
       db.close();
     }
-  });
+  }, INGEST_TIMEOUT);
 });
